@@ -213,7 +213,9 @@ class AgeMention:
     value: int
     subject: Subject = Subject.UNKNOWN
     kind: str = "stated"  # stated | bracket (statutory phrase) | birthdate
-    upper: int | None = None  # for brackets: "twaalf ... maar nog niet zestien" -> value 12, upper 16
+    upper: int | None = (
+        None  # for brackets: "twaalf ... maar nog niet zestien" -> value 12, upper 16
+    )
     evidence: Evidence | None = None
 
 

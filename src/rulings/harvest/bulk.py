@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,7 @@ def _iter_zip(archive: zipfile.ZipFile, origin: str) -> Iterator[RawDocument | R
                 yield RawDocument(
                     ecli=ecli_from_name(name), content=content, source="bulk", origin=where
                 )
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as err:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as err:
             yield Rejected(where, f"damaged archive member ({err})")
 
 

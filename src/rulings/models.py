@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -300,10 +301,15 @@ class Candidate:
     evidence: str = ""
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_jsonable(value: Any) -> Any:
     """Turn models (and containers of them) into JSON-ready dicts, lists, strings and numbers."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
         if isinstance(value, Ruling):
             out["has_body"] = value.has_body
         return out

@@ -23,7 +23,7 @@ class Progress:
         self.started = time.monotonic()
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.interval = 0.2 if self.tty else interval
-        self._last = 0.0
+        self._last = self.started
 
     def __enter__(self) -> Progress:
         return self

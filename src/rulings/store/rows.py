@@ -48,7 +48,11 @@ _JSON_COLUMNS = {
 
 def content_hash(ruling: Ruling) -> str:
     """A digest of everything parsed from the document: equal hashes mean nothing changed."""
-    payload = json.dumps(to_jsonable(ruling), sort_keys=True, ensure_ascii=False)
+    return _digest(to_jsonable(ruling))
+
+
+def _digest(data: dict[str, Any]) -> str:
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -62,7 +66,7 @@ def ruling_values(ruling: Ruling) -> dict[str, Any]:
         elif column == "has_body":
             values[column] = int(ruling.has_body)
         elif column == "content_hash":
-            values[column] = content_hash(ruling)
+            values[column] = _digest(data)
         elif column in _JSON_COLUMNS:
             values[column] = json.dumps(data[column], ensure_ascii=False)
         else:

@@ -121,8 +121,9 @@ def _one_line(key: str, item: dict[str, object]) -> str:
     show_default=True,
     help="Folder of annotated rulings and sections.",
 )
+@click.option("--details", is_flag=True, help="Also list every item's mismatches.")
 @json_option
-def evaluate(gold: Path, as_json: bool) -> None:
+def evaluate(gold: Path, details: bool, as_json: bool) -> None:
     """Precision and recall of the extractors on the annotated gold set.
 
     Example:
@@ -136,11 +137,11 @@ def evaluate(gold: Path, as_json: bool) -> None:
 
     nlp = build_pipeline()
 
-    def predict(path: Path, role: str) -> dict[str, object]:
-        return findings_to_analyze_json(analyze_path(path, Role(role), nlp=nlp))
+    def predict(path: Path, role: str | None) -> dict[str, object]:
+        return findings_to_analyze_json(analyze_path(path, Role(role or "other"), nlp=nlp))
 
     report = run_evaluation(predict, gold)
     if as_json:
         echo_json(report)
         return
-    click.echo(format_report(report))
+    click.echo(format_report(report, details=details))

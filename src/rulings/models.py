@@ -13,6 +13,7 @@ import enum
 import functools
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 
@@ -213,7 +214,7 @@ class AgeMention:
 
     value: int
     subject: Subject = Subject.UNKNOWN
-    kind: str = "stated"  # stated | bracket (statutory phrase) | birthdate
+    kind: str = "stated"  # stated | bracket (statutory phrase) | birthdate | claimed (said/believed)
     upper: int | None = (
         None  # for brackets: "twaalf ... maar nog niet zestien" -> value 12, upper 16
     )
@@ -319,6 +320,8 @@ def to_jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
+    if isinstance(value, PurePath):
+        return str(value)
     if isinstance(value, list | tuple):
         return [to_jsonable(v) for v in value]
     if isinstance(value, dict):

@@ -1,11 +1,12 @@
 """The `rulings` command line: one click group, commands grouped by task in sibling modules.
 
-corpus.py   import, refresh-independent corpus commands (import)
+corpus.py   import
 search.py   search, show, stats
 harvest.py  harvest, refresh
 analysis.py extract, analyze, evaluate
-review.py   classify, candidates, review, label
-output.py   export, report, pipeline
+review.py   classify, candidates, review, label, export
+output.py   report
+pipeline.py pipeline (the main job on files)
 
 One boundary (RulingsGroup) turns every RulingsError into one line on stderr and exit status 1;
 usage mistakes exit 2 (click's own convention).
@@ -48,7 +49,15 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 def _register() -> None:
-    from rulings.cli import analysis, corpus, harvest, output, review, search  # noqa: F401
+    from rulings.cli import (  # noqa: F401
+        analysis,
+        corpus,
+        harvest,
+        output,
+        pipeline,
+        review,
+        search,
+    )
 
 
 def main() -> None:

@@ -18,12 +18,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import click
 
 from rulings.cli import cli
 from rulings.cli.options import db_option, echo_json, json_option, open_store
+from rulings.cli.pipeline import describe
 from rulings.config import raw_dir
 from rulings.harvest.base import DOCUMENT_ZONE, HarvestProgress, HarvestSummary, harvest
 from rulings.harvest.http import DEFAULT_RATE, DEFAULT_TIMEOUT, PoliteSession
@@ -44,6 +46,7 @@ from rulings.harvest.website import (
     only_courts,
     website_query_text,
 )
+from rulings.stages import run_stages
 from rulings.store import Store
 
 STATE_QUERY = "refresh.query"
@@ -208,15 +211,26 @@ def harvest_command(db: str | None, as_json: bool, **options: Any) -> None:
 @click.option(
     "--to", "date_to", callback=_date, metavar="DATE", help="New last decision date to remember."
 )
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the candidate export and the report.",
+)
+@click.option("--harvest-only", is_flag=True, help="Only harvest; skip extract ... report.")
 @network_options
 @json_option
 @db_option
-def refresh_command(db: str | None, as_json: bool, **options: Any) -> None:
-    """Fetch what changed since the last complete harvest, with the same window and filters.
+def refresh_command(
+    db: str | None, as_json: bool, out: Path, harvest_only: bool, **options: Any
+) -> None:
+    """Harvest what changed, then extract, classify, export the candidates and write the report.
 
     Lists only ECLIs the index marks as changed since the last complete run began (less a day
-    of margin). --from/--to move the remembered window; that refresh lists the whole new window
-    once (what is stored is still not fetched again).
+    of margin), with the same window and filters. --from/--to move the remembered window; that
+    refresh lists the whole new window once (what is stored is still not fetched again). An
+    interrupted refresh resumes where it stopped.
 
     Example:
 
@@ -234,8 +248,11 @@ def refresh_command(db: str | None, as_json: bool, **options: Any) -> None:
         started = datetime.now(UTC)
         summary = _run(store, settings)
         _remember(store, settings, started)
+        job = None if harvest_only else run_stages(store, out)
     finally:
         store.close()
+    if job is not None and not as_json:
+        click.echo(describe(store, job))
     _report(summary, as_json)
 
 

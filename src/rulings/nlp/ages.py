@@ -1,17 +1,325 @@
-"""Placeholder for the rulings_ages component (being written)."""
+"""The rulings_ages component: ages with their subject, statutory brackets, and dates.
+
+Stated ages ("de toen 15-jarige aangeefster", "een meisje van 14 jaar", "[slachtoffer] was toen
+zestien jaar oud") become AgeMention(kind="stated") with the person the sentence gives them to. The
+statutory phrase "de leeftijd van twaalf jaren maar nog niet die van zestien jaren" is a legal
+bracket (value 12, upper 16), not the victim's real age, and an age someone claimed or believed
+("zij zei dat zij 18 was", "zich voordeed als 18-jarige") is kind "claimed". Birth dates and the
+dates of the act are kept on the Doc; rulings.extract sets the one against the other for the
+whole ruling, since the charge and the birth date often stand in different sections.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from rulings.models import AgeMention, Evidence, Role, Subject
+from rulings.nlp.extensions import doc_role, evidence, make_ruler
+from rulings.nlp.numbers import parse_number
+
+_ADJECTIVE = re.compile(r"^(.+?)-?jarig(?:e|en)?$")
+_SLASH = re.compile(r"^(\d{2})/(\d{2})-jarig")
+_MONTHS = {
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "maart": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_CHARGE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
+_SUBJECTS = {
+    "victim": Subject.VICTIM,
+    "victim-pronoun": Subject.VICTIM,
+    "suspect": Subject.SUSPECT,
+    "suspect-pronoun": Subject.SUSPECT,
+    "other": Subject.OTHER,
+}
+_NEEDS_ADJACENT = {"van-jaar", "paren"}
+_CLAIM_WINDOW = 10
+_QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
+_NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
+_MAX_AGE = 99
+_AFTER_NOMINAL = {
+    "die",
+    "dat",
+    "met",
+    "en",
+    "of",
+    "uit",
+    "van",
+    "te",
+    "in",
+    "op",
+    "aan",
+    "via",
+    "samen",
+}
 
 
-class _Reader:
+class AgeReader:
+    """Finds ages, brackets, birth dates and dates of the act with the age rules."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.ruler = make_ruler(nlp, "ages")
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ages = []
+        self.ruler(doc)
+        spans = list(doc.spans["ages"])
+        subjects = sorted((s for s in spans if s.label_ == "SUBJECT"), key=lambda s: s.start)
+        found = filter_spans([s for s in spans if s.label_ in ("AGE", "BRACKET")])
+        claims = _Claims(spans)
+        doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
+        dates = filter_spans([s for s in spans if s.label_ == "DATE"])
+        doc._.birth_dates = _birth_dates(doc, spans, dates, subjects)
+        doc._.offence_dates = _offence_dates(doc, spans, dates)
         return doc
 
 
-@Language.factory("rulings_ages")
-def make_reader(nlp: Language, name: str) -> _Reader:
-    return _Reader()
+@Language.factory(
+    "rulings_ages",
+    assigns=["doc._.ages", "doc._.birth_dates", "doc._.offence_dates"],
+)
+def make_age_reader(nlp: Language, name: str) -> AgeReader:
+    """The rulings_ages component (patterns/ages.jsonl)."""
+    return AgeReader(nlp)
+
+
+# --- ages -----------------------------------------------------------------------------------------
+
+
+def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> list[AgeMention]:
+    """The ages one rule span states ("pupillen van 13 en 15 jaar" states two)."""
+    if span.label_ == "BRACKET":
+        bracket = _bracket(doc, span)
+        return [bracket] if bracket is not None else []
+    form = span.id_.split("/", 1)[0]
+    if span.id_ == "list/van-en":
+        form = "van-jaar"
+    values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
+    subject = _subject(doc, span, subjects, form) if values else None
+    if subject is None or _denied(doc, span) or claims.difference(span):
+        return []
+    kind = "claimed" if claims.covers(doc, span) else "stated"
+    found = evidence(doc, span.start, span.end)
+    return [AgeMention(value=v, subject=subject, kind=kind, evidence=found) for v in values]
+
+
+def _stated_values(span: Span, form: str) -> list[int]:
+    if form == "adjective":
+        match = _ADJECTIVE.match(span[0].lower_)
+        numbers = [parse_number(match.group(1))] if match else []
+    else:
+        numbers = [parse_number(t.text) for t in span if t.like_num or t.lower_.isalpha()]
+    return [int(n) for n in numbers if n is not None and n == int(n)]
+
+
+def _denied(doc: Doc, span: Span) -> bool:
+    """'er bestond geen zestienjarig meisje': no one of that age."""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("geen", "nooit")
+
+
+class _Claims:
+    """Where an age is what someone claimed or believed ("zij zei dat zij 18 was", "zich voordeed
+    als 18-jarige", a fake advertisement's quoted "zestienjarig meisje"), not the real age."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.cues = [s for s in spans if s.label_ == "AGE_CLAIM"]
+        self.offers = [s for s in spans if s.label_ == "AGE_OFFER"]
+        self.real = [s for s in spans if s.label_ == "AGE_REAL"]
+        self.differences = [s for s in spans if s.label_ == "AGE_NOT"]
+
+    def difference(self, span: Span) -> bool:
+        """'het leeftijdsverschil ... was maar drie jaar': no one's age."""
+        return any(span.sent.start <= d.start < span.start for d in self.differences)
+
+    def covers(self, doc: Doc, span: Span) -> bool:
+        sent = span.sent
+        if _quoted(doc, span):
+            return True
+        first, last = _clause(doc, span)
+        for cue in self.cues:
+            if not sent.start <= cue.start < span.start:
+                continue
+            if cue.id_ == "claim/als":
+                offered = any(first <= o.start < last for o in self.offers)
+                if offered and cue.end >= span.start - 3:
+                    return True
+            elif span.start - cue.end <= _CLAIM_WINDOW and not any(
+                cue.end <= r.start < span.start for r in self.real
+            ):
+                return True
+        return False
+
+
+def _quoted(doc: Doc, span: Span) -> bool:
+    """Whether the span stands between quotation marks within its sentence."""
+    before = doc[span.sent.start : span.start]
+    return sum(t.text in _QUOTES for t in before) % 2 == 1
+
+
+def _clause(doc: Doc, span: Span) -> tuple[int, int]:
+    sent = span.sent
+    first = span.start
+    while first > sent.start and doc[first - 1].text != ",":
+        first -= 1
+    last = span.end
+    while last < sent.end and doc[last].text != ",":
+        last += 1
+    return first, last
+
+
+def _bracket(doc: Doc, span: Span) -> AgeMention | None:
+    """Statutory brackets: lower bound in value (0 when the phrase names only an upper bound)."""
+    slash = _SLASH.match(span[0].lower_)
+    if slash:
+        low, high = int(slash.group(1)), int(slash.group(2)) + 1
+    else:
+        numbers = [int(n) for t in span if (n := _age_number(t.text)) is not None]
+        if not numbers:
+            return None
+        lower_only = span.id_ in ("bracket/maar-nog-niet", "bracket/van-tot")
+        low, high = (numbers[0], numbers[-1]) if lower_only else (0, numbers[-1])
+    return AgeMention(
+        value=low,
+        subject=Subject.VICTIM,
+        kind="bracket",
+        upper=high,
+        evidence=evidence(doc, span.start, span.end),
+    )
+
+
+def _age_number(text: str) -> float | None:
+    if text.lower() in ("van", "de", "die"):
+        return None
+    value = parse_number(text)
+    return value if value is not None and 0 < value <= _MAX_AGE else None
+
+
+def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject | None:
+    """Whose age: the person word next to it; None when the form needs one and has none."""
+    sent = span.sent
+    if form in _NEEDS_ADJACENT:
+        before = [s for s in subjects if _touches(doc, s.end, span.start)]
+        return _SUBJECTS[_kind(before[-1])] if before else None
+    if form == "adjective":
+        after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
+        after = [s for s in after if not any(t.is_punct for t in doc[span.end : s.start])]
+        if after:
+            return _SUBJECTS[_kind(after[0])]
+        if _nominal(doc, span):
+            close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
+            return _SUBJECTS[_kind(close[-1])] if close else Subject.VICTIM
+        if doc[span.end].lower_ != "leeftijd":
+            return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
+    left = [s for s in subjects if sent.start <= s.start and s.end <= span.start]
+    nearest = left[-1] if left else None
+    if nearest is None:
+        return None if form in _NEEDS_PERSON else Subject.UNKNOWN
+    return _SUBJECTS[_kind(nearest)]
+
+
+def _nominal(doc: Doc, span: Span) -> bool:
+    """'met een 15-jarige, aan wie ...': the adjective stands for a person; in these rulings that
+    person is the victim unless a person word stands just before it ("verdachte heeft als
+    zestienjarige ...")."""
+    if span.end >= len(doc):
+        return True
+    following = doc[span.end]
+    if following.is_space or following.is_punct:
+        return True
+    return span[0].lower_.endswith("e") and (
+        following.is_stop or following.lower_ in _AFTER_NOMINAL
+    )
+
+
+def _kind(span: Span) -> str:
+    return span.id_.split("/", 1)[0]
+
+
+def _touches(doc: Doc, end: int, start: int) -> bool:
+    """Whether a span ending at `end` stands right before token `start` (spaces aside)."""
+    return end <= start and all(doc[i].is_space for i in range(end, start))
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+Period = tuple[date, date]
+
+
+def parse_date(span: Span) -> Period | None:
+    """'12 maart 2001' -> (that day, that day); '[datum] 2016' -> (1 Jan, 31 Dec 2016)."""
+    numeric = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", span.text)
+    if numeric:
+        day, month, year = (int(g) for g in numeric.groups())
+        return _day(year, month, day)
+    years = [int(t.text) for t in span if re.fullmatch(r"(19|20)\d{2}", t.text)]
+    if not years:
+        return None
+    year = years[-1]
+    months = [m for t in span if t.is_alpha and (m := _month(t.text)) is not None]
+    month = months[0] if months else None
+    if span.id_ == "date/day-month-year" and month is not None:
+        return _day(year, month, int(span[0].text))
+    if span.id_ == "date/month-year" and month is not None:
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    return _MONTHS.get(word) or _MONTHS.get(word[:3])
+
+
+def _day(year: int, month: int, day: int) -> Period | None:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found, found
+
+
+def _birth_dates(
+    doc: Doc, spans: list[Span], dates: list[Span], subjects: list[Span]
+) -> list[tuple[date, date, Subject, Evidence]]:
+    """Dates right after "geboren (op)", with the person named before them."""
+    births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
+    found = []
+    for birth in births:
+        after = [d for d in dates if birth.end <= d.start <= birth.end + 1]
+        period = parse_date(after[0]) if after else None
+        if period is None:
+            continue
+        left = [s for s in subjects if birth.start - 8 <= s.start and s.end <= birth.start]
+        subject = _SUBJECTS[_kind(left[-1])] if left else Subject.UNKNOWN
+        found.append((*period, subject, evidence(doc, birth.start, after[0].end)))
+    return found
+
+
+def _offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Period]:
+    """Dates of the act: in the charge and proven facts every date that is no procedural date or
+    birth date; elsewhere only dates after "op of omstreeks", "in de periode van" and the like."""
+    in_charge = doc_role(doc) in _CHARGE_ROLES
+    cues = [s for s in spans if s.label_ == "OFFENCE_CUE"]
+    blocked = [s for s in spans if s.label_ in ("NOT_OFFENCE", "BIRTH")]
+    found: list[Period] = []
+    last_sentence = -1
+    for span in dates:
+        if _ends_before(blocked, span):
+            continue
+        cue_ids = {c.id_ for c in _ends_before(cues, span)}
+        continues = "offence/tot-en-met" in cue_ids and last_sentence == span.sent.start
+        if in_charge or continues or cue_ids - {"offence/tot-en-met"}:
+            period = parse_date(span)
+            if period is not None:
+                found.append(period)
+                last_sentence = span.sent.start
+    return found
+
+
+def _ends_before(spans: list[Span], span: Span, window: int = 4) -> list[Span]:
+    """Spans that end at most `window` tokens before `span`, within its sentence."""
+    first = max(span.sent.start, span.start - window)
+    return [s for s in spans if first <= s.end <= span.start]

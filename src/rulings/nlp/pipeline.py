@@ -1,4 +1,4 @@
-"""Builds the extraction pipeline: spacy.blank("nl"), a sentencizer and the rule components.
+"""Builds the extraction pipeline: spacy.blank("nl"), sentence boundaries and the rule components.
 
 The order of the components is the order of COMPONENTS. Each component is registered with
 ``@Language.factory`` in its own module, reads patterns from patterns/ and writes one ``Doc._``
@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from rulings import __version__
 from rulings.nlp import (  # noqa: F401  (importing registers the factories)
@@ -34,6 +36,7 @@ COMPONENTS = (
     "rulings_references",
     "rulings_contacts",
 )
+VERSION_KEY = "rulings_pipeline_version"
 
 
 def pipeline_version() -> str:
@@ -46,11 +49,29 @@ def pipeline_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+@Language.component("rulings_paragraphs", requires=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: section text puts each paragraph, heading and list item on
+    its own line, often without a full stop ("Feit 1:", "- oplegging van ...")."""
+    starts = doc.to_array([SENT_START])
+    changed = False
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            changed = changed or starts[token.i] != 1
+            starts[token.i] = 1
+    if changed:  # one array write: setting token.is_sent_start one by one is slow on long text
+        doc.from_array([SENT_START], starts)
+    return doc
+
+
 def build_pipeline() -> Language:
     """The extraction pipeline; its order is the order of this function."""
     register_extensions()
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("rulings_paragraphs")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.meta[VERSION_KEY] = pipeline_version()
     return nlp

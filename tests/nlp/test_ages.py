@@ -1,0 +1,196 @@
+"""Ages read by rulings_ages: one row per phrasing, with whose age it is.
+
+Rows give (value, subject, kind, upper). Birth dates are kept on the Doc and turned into ages at
+ruling level (tests/test_extract.py); the date rows here check what the Doc keeps.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rulings.models import Role
+
+V, S, OTHER = "victim", "suspect", "other"
+
+CASES = [
+    # adjective with digits before the victim word
+    ("Verdachte heeft seks gehad met de toen 15-jarige aangeefster.", [(15, V, "stated", None)]),
+    # adjective in words
+    ("Het vijftienjarige meisje had een advertentie geplaatst.", [(15, V, "stated", None)]),
+    # adjective without the final e
+    ("een zestienjarig meisje", [(16, V, "stated", None)]),
+    # before a pseudonym
+    ("de toen 16-jarige [slachtoffer] kwam naar de woning", [(16, V, "stated", None)]),
+    # the suspect's age
+    ("De 45-jarige verdachte ontkent.", [(45, S, "stated", None)]),
+    # "man" is the client in these rulings
+    ("Een 52-jarige man uit Tilburg heeft betaald voor seks.", [(52, S, "stated", None)]),
+    # someone else
+    ("haar 19-jarige vriend was aanwezig", [(19, OTHER, "stated", None)]),
+    # "van N jaar" after a person word
+    ("Hij ontmoette een meisje van 14 jaar.", [(14, V, "stated", None)]),
+    # "van N jaren" after a pseudonym, number in words
+    ("ontucht met [slachtoffer] van vijftien jaren", [(15, V, "stated", None)]),
+    # "toen ... jaar oud" after a pseudonym
+    ("[slachtoffer] was toen zestien jaar oud.", [(16, V, "stated", None)]),
+    # pronoun subject
+    ("Zij was op dat moment pas 15 jaar.", [(15, V, "stated", None)]),
+    # subordinate clause order
+    ("Verdachte wist dat [slachtoffer] 16 jaar was.", [(16, V, "stated", None)]),
+    # age in brackets after the person
+    ("[slachtoffer] (15 jaar) verklaarde dat", [(15, V, "stated", None)]),
+    # nominal use: "met een 15-jarige," is the victim
+    (
+        "Ontuchtige handelingen met een 15-jarige, aan wie verdachte geld gaf.",
+        [(15, V, "stated", None)],
+    ),
+    # "op 14-jarige leeftijd" with the person earlier in the sentence
+    ("[slachtoffer] is op 14-jarige leeftijd in de prostitutie beland.", [(14, V, "stated", None)]),
+    # the statutory bracket of art. 245 (old)
+    (
+        "met iemand die de leeftijd van twaalf jaren maar nog niet die van zestien jaren had "
+        "bereikt",
+        [(12, V, "bracket", 16)],
+    ),
+    # the statutory bracket of art. 248b
+    (
+        "die de leeftijd van zestien jaren maar nog niet de leeftijd van achttien jaren heeft "
+        "bereikt",
+        [(16, V, "bracket", 18)],
+    ),
+    # only an upper bound
+    (
+        "met iemand beneden de leeftijd van zestien jaren ontuchtige handelingen plegen",
+        [(0, V, "bracket", 16)],
+    ),
+    # "nog niet ... bereikt"
+    (
+        "[slachtoffer], die toen de leeftijd van achttien jaren nog niet had bereikt",
+        [(0, V, "bracket", 18)],
+    ),
+    # new-law bracket
+    (
+        "verkrachting in de leeftijdscategorie van twaalf tot zestien jaren",
+        [(12, V, "bracket", 16)],
+    ),
+    # "16/17-jarige" is a bracket too
+    (
+        "ontucht met een 16/17-jarige die zich tegen betaling beschikbaar stelt",
+        [(16, V, "bracket", 18)],
+    ),
+    # two ages in one sentence, each with its own person
+    (
+        "De 38-jarige verdachte had seks met de 16-jarige aangeefster.",
+        [(38, S, "stated", None), (16, V, "stated", None)],
+    ),
+    # a claimed age beside the real one (found in the sample corpus)
+    (
+        "een meisje dat zich voordeed als 18-jarige, maar in werkelijkheid 15 jaar oud was",
+        [(18, V, "claimed", None), (15, V, "stated", None)],
+    ),
+    # offered as an adult: the offering verb after the age
+    (
+        "Hij heeft haar als achttienjarige op seksadvertentiesites aangeboden.",
+        [(18, V, "claimed", None)],
+    ),
+    # what she said
+    ("Zij zei tegen verdachte dat zij 19 jaar oud was.", [(19, V, "claimed", None)]),
+    # a fake advertisement quoted
+    ('een nepadvertentie van een "zestienjarig meisje"', [(16, V, "claimed", None)]),
+    # no one of that age
+    ("omdat er geen zestienjarig meisje bestond", []),
+    # several ages after one plural person word
+    ("twee pupillen van 13 en 15 jaar", [(13, V, "stated", None), (15, V, "stated", None)]),
+    (
+        "met drie jongens uit zijn woonwijk, toen 10, 11 en 13 jaar oud",
+        [(10, V, "stated", None), (11, V, "stated", None), (13, V, "stated", None)],
+    ),
+    # the adjective before a person word the rules know, and before one they do not
+    ("Verdachte paste op een negenjarig buurmeisje.", [(9, V, "stated", None)]),
+    ("Verdachte gaf een 15-jarige medewerkster een telefoon.", [(15, "unknown", "stated", None)]),
+    # nominal use after the suspect
+    (
+        "Verdachte heeft als zestienjarige samen met een medeverdachte een snackbar overvallen.",
+        [(16, S, "stated", None)],
+    ),
+    (
+        "Seksueel binnendringen bij een 14-jarige, die verdachte via een chatapp kende.",
+        [(14, V, "stated", None)],
+    ),
+    # a girlfriend in a loverboy case is the victim
+    ("Verdachte heeft zijn 17-jarige vriendin uitgebuit.", [(17, V, "stated", None)]),
+    # an age difference is no one's age
+    ("het leeftijdsverschil tussen verdachte en [slachtoffer] was maar drie jaar", []),
+    # a sentence length is no age
+    ("Een gevangenisstraf van 2 jaar is passend.", []),
+    # a probation term is no age
+    ("De proeftijd was 2 jaar.", []),
+    # "minderjarige" says no age
+    ("de minderjarige [slachtoffer]", []),
+    # "15 jaar geleden" is no age
+    ("Dit gebeurde 15 jaar geleden.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:45] for c in CASES])
+def test_ages(run_section, text, expected) -> None:
+    doc = run_section(text, Role.STRAFMOTIVERING)
+    found = [(a.value, a.subject.value, a.kind, a.upper) for a in doc._.ages]
+    assert found == expected
+
+
+def test_age_evidence_is_the_phrase(run_section) -> None:
+    text = "Hij had seks met de toen 15-jarige aangeefster."
+    age = run_section(text, Role.STRAFMOTIVERING)._.ages[0]
+    assert text[age.evidence.start : age.evidence.end] == "15-jarige"
+
+
+DATES = [
+    # a full birth date after the victim
+    ("[slachtoffer], geboren op 12 maart 2001, heeft verklaard", [(date(2001, 3, 12), V)], []),
+    # numeric birth date in brackets
+    ("[slachtoffer] (geboren 04-05-2002) verklaarde", [(date(2002, 5, 4), V)], []),
+    # pseudonymised day and month: the year remains
+    (
+        "[verdachte], geboren op [geboortedatum] 1970 te [geboorteplaats]",
+        [(date(1970, 1, 1), S)],
+        [],
+    ),
+    # a pseudonymised birth date with a qualifier in the brackets
+    (
+        "[slachtoffer], geboren op [geboortedatum slachtoffer] 2008, die toen",
+        [(date(2008, 1, 1), V)],
+        [],
+    ),
+    # a date of the act after "op of omstreeks"
+    (
+        "Hij heeft op of omstreeks 3 februari 2016 te Maastricht ontucht gepleegd",
+        [],
+        [(date(2016, 2, 3), date(2016, 2, 3))],
+    ),
+    # a period of the act
+    (
+        "in of omstreeks de periode van 1 januari 2015 tot en met 31 maart 2016",
+        [],
+        [(date(2015, 1, 1), date(2015, 1, 1)), (date(2016, 3, 31), date(2016, 3, 31))],
+    ),
+    # an abbreviated month
+    ("omstreeks 3 feb. 2016", [], [(date(2016, 2, 3), date(2016, 2, 3))]),
+    # the hearing date is no date of the act
+    ("De zaak is behandeld op de terechtzitting van 12 maart 2019.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "births", "acts"), DATES, ids=[d[0][:45] for d in DATES])
+def test_dates_outside_the_charge(run_section, text, births, acts) -> None:
+    doc = run_section(text, Role.OTHER)
+    assert [(first, subject.value) for first, _, subject, _ in doc._.birth_dates] == births
+    assert doc._.offence_dates == acts
+
+
+def test_every_date_in_the_charge_is_a_date_of_the_act(run_section) -> None:
+    text = "dat hij op 3 februari 2016 te Utrecht ontucht heeft gepleegd met [slachtoffer]"
+    doc = run_section(text, Role.TENLASTELEGGING)
+    assert doc._.offence_dates == [(date(2016, 2, 3), date(2016, 2, 3))]

@@ -8,27 +8,10 @@ conviction and acquits of nothing; neither do the defence's plea or a co-suspect
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
+from sanction_helpers import section
 
 from rulings.models import Role
-from rulings.nlp.pipeline import build_pipeline
 from rulings.nlp.sanctions import ruling_sanctions
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_pipeline()
-
-
-def section(nlp: Language, text: str, role: str = "beslissing", index: int = 5) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.role = role
-    doc._.section_index = index
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
-
 
 CASES = [
     # acquittal of one charge, object after 'vrij van'

@@ -1,4 +1,5 @@
 """Who speaks of a sentence: reasons, quoted lower courts and the inhoudsindicatie.
+from sanction_helpers import DEMANDED, EARLIER, IMPOSED, Row, section, summary
 
 Rows as in test_sanctions.py: a passage with its section role and the sanctions expected as
 (kind, actor, size, suspended, probation_days). In the strafmotivering nobody imposes by default:
@@ -10,41 +11,7 @@ Passages are composed after legal-domain.md §4.2-4.3.
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from rulings.nlp.pipeline import build_pipeline
-
-Row = tuple[str, str, list[tuple[str, str, float | None, int, int | None]]]
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_pipeline()
-
-
-def section(nlp: Language, text: str, role: str = "beslissing", index: int = 5) -> Doc:
-    """Run the pipeline over one section the way the extract step does."""
-    doc = nlp.make_doc(text)
-    doc._.role = role
-    doc._.section_index = index
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
-
-
-def summary(sanctions) -> list[tuple[str, str, float | None, int, int | None]]:
-    out = []
-    for s in sanctions:
-        size = next((v for v in (s.days, s.hours, s.euros) if v is not None), None)
-        out.append(
-            (s.kind, s.actor.value, size, s.suspended_days or s.suspended_hours, s.probation_days)
-        )
-    return out
-
-
-IMPOSED, DEMANDED, EARLIER = "imposed", "demanded", "earlier"
-
+from sanction_helpers import DEMANDED, EARLIER, IMPOSED, Row, section, summary
 
 STRAFMOTIVERING: list[Row] = [
     # the demand restated in the sentencing reasons

@@ -11,43 +11,11 @@ lower courts and the inhoudsindicatie, where who speaks decides.
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
+from sanction_helpers import DEMANDED, EARLIER, IMPOSED, Row, section, summary
 
 from rulings.models import Actor, Role
-from rulings.nlp.pipeline import build_pipeline
 from rulings.nlp.sanctions import ruling_sanctions
 from rulings.nlp.units import read_number, sanction_tables
-
-Row = tuple[str, str, list[tuple[str, str, float | None, int, int | None]]]
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_pipeline()
-
-
-def section(nlp: Language, text: str, role: str = "beslissing", index: int = 5) -> Doc:
-    """Run the pipeline over one section the way the extract step does."""
-    doc = nlp.make_doc(text)
-    doc._.role = role
-    doc._.section_index = index
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
-
-
-def summary(sanctions) -> list[tuple[str, str, float | None, int, int | None]]:
-    out = []
-    for s in sanctions:
-        size = next((v for v in (s.days, s.hours, s.euros) if v is not None), None)
-        out.append(
-            (s.kind, s.actor.value, size, s.suspended_days or s.suspended_hours, s.probation_days)
-        )
-    return out
-
-
-IMPOSED, DEMANDED, EARLIER = "imposed", "demanded", "earlier"
 
 BESLISSING: list[Row] = [
     # legal-domain.md §4.4: one day plus a taakstraf; credit, replacement detention and the civil

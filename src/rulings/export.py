@@ -126,11 +126,26 @@ def group_cases(rulings: Sequence[ScoredRuling]) -> list[list[ScoredRuling]]:
     ]
 
 
-def _status(members: list[ScoredRuling]) -> str:
+def case_status(members: Sequence[ScoredRuling]) -> str:
+    """A case is included if any of its rulings was, else excluded if any was, else unreviewed
+    (a skipped ruling is unreviewed)."""
     labels = {m.label for m in members}
     if "include" in labels:
         return "include"
     return "exclude" if "exclude" in labels else "unreviewed"
+
+
+def keep_case(members: Sequence[ScoredRuling], status: str, threshold: float) -> bool:
+    """Whether a case belongs to `status`: include (reviewed in), candidate (in, or unreviewed
+    and scored at least `threshold`), or all."""
+    state = case_status(members)
+    if status == "all" or state == "include":
+        return True
+    return (
+        status == "candidate"
+        and state == "unreviewed"
+        and max(m.score for m in members) >= threshold
+    )
 
 
 def _row(store: Store, members: list[ScoredRuling]) -> CaseRow:
@@ -154,7 +169,7 @@ def _row(store: Store, members: list[ScoredRuling]) -> CaseRow:
         articles=sorted(articles),
         victim_ages=sorted(ages),
         score=round(best.score, 4) if best.model_version else None,
-        status=_status(members),
+        status=case_status(members),
         note=" | ".join(m.note for m in members if m.note),
         evidence=sentences[0].sentence if sentences else summary_sentence(best.inhoudsindicatie),
         link=[LINK.format(ecli=m.ecli) for m in members],
@@ -168,14 +183,7 @@ def case_rows(store: Store, status: str = "candidate", threshold: float = 0.5) -
     rulings = list(all_scored(store).values()) + _unscored(store)
     rows = []
     for members in group_cases(rulings):
-        state = _status(members)
-        top = max(m.score for m in members)
-        keep = (
-            status == "all"
-            or state == "include"
-            or (status == "candidate" and state == "unreviewed" and top >= threshold)
-        )
-        if keep:
+        if keep_case(members, status, threshold):
             rows.append(_row(store, members))
     return sorted(rows, key=lambda r: (-(r.score or 0.0), r.ecli[0]))
 

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from rulings.errors import ConfigError
-from rulings.export import group_cases, normalise_parketnummer
+from rulings.export import case_status, group_cases, keep_case, normalise_parketnummer
 from rulings.models import Findings
 from rulings.store import Store
 from rulings.store.classify_queries import ScoredRuling
@@ -95,11 +95,11 @@ def select_cases(
     rows = {row["ecli"]: row for row in store.conn.execute(_RULINGS)}
     chosen: list[tuple[str, list[sqlite3.Row]]] = []
     for members in group_cases([_scored(row) for row in rows.values()]):
-        if not _keep(members, status, threshold):
+        if not keep_case(members, status, threshold):
             continue
         within = [rows[m.ecli] for m in members if _within(m.decision_date, date_from, date_to)]
         if within:
-            chosen.append((review_status({m.label for m in members}), within))
+            chosen.append((case_status(members), within))
     ids = [row["id"] for _, group in chosen for row in group]
     findings = _findings_by_ruling(store.conn, ids)
     cases = [
@@ -180,23 +180,6 @@ def _case(members: list[StudyRuling], status: str) -> Case:
     return Case(
         case_id=numbers[0] if numbers else members[0].ecli, rulings=tuple(members), status=status
     )
-
-
-def review_status(labels: set[str | None]) -> str:
-    """The export's case status: include if any ruling was included, else exclude if any was
-    excluded, else unreviewed (a skipped ruling is unreviewed)."""
-    if "include" in labels:
-        return "include"
-    return "exclude" if "exclude" in labels else "unreviewed"
-
-
-def _keep(members: list[ScoredRuling], status: str, threshold: float) -> bool:
-    """The export's rule: included cases always, scored ones unless excluded, or everything."""
-    state = review_status({m.label for m in members})
-    if status == "all" or state == "include":
-        return True
-    top = max(m.score for m in members)
-    return status == "candidate" and state == "unreviewed" and top >= threshold
 
 
 def _first_date(case: Case) -> tuple[bool, date, str]:

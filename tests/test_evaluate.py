@@ -184,6 +184,14 @@ def test_claimed_age_makes_the_victim_age_wrong(tmp_path: Path) -> None:
     assert "age extra: 18 victim" in report.items[0].mismatches
 
 
+def test_age_marked_as_claimed_is_not_an_age(tmp_path: Path) -> None:
+    claimed = {"value": 18, "subject": "victim", "kind": "claimed"}
+    prediction = gold_item(ages=[{"value": 16, "subject": "victim", "kind": "stated"}, claimed])
+    report = run(tmp_path, gold_item(), prediction)
+    assert report.accuracies["victim age"].value == 1.0
+    assert report.scores["ages"].fp == 0
+
+
 def test_victim_age_where_the_gold_has_none_is_counted_apart(tmp_path: Path) -> None:
     report = run(tmp_path, gold_item(ages=[]), gold_item(ages=[{"value": 19, "subject": "victim"}]))
     assert "victim age" not in report.accuracies

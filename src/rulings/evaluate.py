@@ -25,6 +25,7 @@ from typing import Any
 from rulings.errors import ConfigError, RulingsError
 from rulings.models import Actor, Role
 
+NOT_AGES = frozenset({"bracket", "claimed"})
 Predict = Callable[[Path, str | None], Mapping[str, Any]]
 
 
@@ -303,9 +304,10 @@ def _refs(found: Mapping[str, Any]) -> set[tuple[str, str]]:
 
 
 def _score_ages(gold: Mapping[str, Any], pred: Mapping[str, Any], rep: Report, notes: list[str]):
-    """Ages as (value, subject) pairs; a statutory bracket predicted as an age is not an age."""
+    """Ages as (value, subject) pairs. Not ages (eval/README.md): a statutory bracket, and an age
+    someone claimed or an advertisement stated, when the prediction marks it as such."""
     want = {(a["value"], a["subject"]) for a in gold["ages"]}
-    ages = [a for a in pred.get("ages") or [] if a.get("kind") != "bracket"]
+    ages = [a for a in pred.get("ages") or [] if a.get("kind") not in NOT_AGES]
     got = {(a.get("value"), a.get("subject")) for a in ages}
     _score_sets(rep.score("ages"), want, got, "age", notes)
     want_victim = sorted(v for v, s in want if s == "victim")

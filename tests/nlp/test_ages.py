@@ -131,6 +131,26 @@ CASES = [
     ("de minderjarige [slachtoffer]", []),
     # "15 jaar geleden" is no age
     ("Dit gebeurde 15 jaar geleden.", []),
+    # a present age is not the age at the time of the facts
+    ("De inmiddels 20-jarige aangeefster heeft ter zitting haar verklaring herhaald.", []),
+    ("[slachtoffer] is thans 21 jaar oud en studeert.", []),
+    # an age before a pseudonymised name that is no victim or suspect: a third person
+    (
+        "Zij logeerde bij de 23-jarige [naam 2], een vriend van haar broer.",
+        [(23, OTHER, "stated", None)],
+    ),
+    # first person in a quoted statement: the age of the one who made it
+    (
+        '[aangeefster] heeft bij de politie verklaard:\n"Ik ken hem van school. Ik was toen '
+        'veertien."',
+        [(14, V, "stated", None)],
+    ),
+    (
+        "Verdachte heeft ter terechtzitting verklaard: ik was toen 52 jaar oud.",
+        [(52, S, "stated", None)],
+    ),
+    # first person with no statement that names its speaker: whose age is unknown
+    ("Ik was toen pas 15.", [(15, "unknown", "stated", None)]),
 ]
 
 

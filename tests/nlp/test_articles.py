@@ -227,8 +227,43 @@ CASES = [
     ("artikel 5 van de huurovereenkomst", Role.OTHER, []),
     # no citation at all
     ("Het artikel in de krant over de zaak", Role.OTHER, []),
-    # a Civil Code citation is not read as a number list
-    ("artikel 6:162 BW", Role.BENADEELDE_PARTIJ, []),
+    # a Civil Code citation: book and article, one article of the BW
+    ("artikel 6:162 BW", Role.BENADEELDE_PARTIJ, [art("6:162", "BW")]),
+    # book and article with the law in full; without a law named, it is still the BW
+    (
+        "Het nadeel komt voor vergoeding in aanmerking op grond van artikel 6:106, aanhef en "
+        "onder b, van het Burgerlijk Wetboek en artikel 6:95.",
+        Role.BENADEELDE_PARTIJ,
+        [art("6:106", "BW"), art("6:95", "BW")],
+    ),
+    # a letter the tokenizer splits off as a unit ("77t" as tonnes, "38m" as metres)
+    (
+        "De beslissing berust op de artikelen 38m, 77g, 77t en 77x van het Wetboek van Strafrecht.",
+        Role.WETTELIJKE_VOORSCHRIFTEN,
+        applied("38m", "77g", "77t", "77x"),
+    ),
+    # a sentence of a paragraph ("laatste volzin") inside the citation, law after it
+    (
+        "Met toepassing van artikel 359, derde lid, tweede volzin, van het Wetboek van "
+        "Strafvordering worden de bewijsmiddelen opgesomd.",
+        Role.BEWIJS,
+        [art("359", "Sv", paragraph="3")],
+    ),
+    # the convention's full title with "Europees" before it
+    (
+        "Het recht op berechting binnen een redelijke termijn van artikel 6, eerste lid, van het "
+        "Europees Verdrag tot bescherming van de rechten van de mens en de fundamentele "
+        "vrijheden is geschonden.",
+        Role.STRAFMOTIVERING,
+        [art("6", "EVRM", paragraph="1")],
+    ),
+    # the Hoge Raad's own act, Wet op de rechterlijke organisatie, abbreviated and in full
+    (
+        "De klacht kan niet tot cassatie leiden; dit behoeft gelet op art. 80a RO en artikel 81, "
+        "eerste lid, van de Wet op de rechterlijke organisatie geen motivering.",
+        Role.OTHER,
+        [art("80a", "RO"), art("81", "RO", paragraph="1")],
+    ),
 ]
 
 

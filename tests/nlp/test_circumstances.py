@@ -207,6 +207,104 @@ CASES = [
     ("ontucht plegen met iemand die ..., meermalen gepleegd", Role.KWALIFICATIE, []),
     # an unnamed section: unknown raiser
     ("Verdachte heeft een blanco strafblad.", Role.OTHER, [("M_CLEAN_RECORD", U, False)]),
+    # the record read out, naming a conviction
+    (
+        "Uit het uittreksel uit de justitiële documentatie van 1 juni 2021 blijkt dat verdachte "
+        "in 2013 is veroordeeld voor een geweldsdelict.",
+        SM,
+        [("A_RECIDIVISM", C, False)],
+    ),
+    # an earlier conviction that did not stop him; "niet weerhouden" alone is no recidivism
+    (
+        "Een eerdere taakstraf heeft verdachte er niet van weerhouden opnieuw te stelen.",
+        SM,
+        [("A_RECIDIVISM", C, False)],
+    ),
+    ("Hij wist dat zij vijftien was en liet zich daardoor niet weerhouden.", SM, []),
+    # "opnieuw in de fout"
+    (
+        "Verdachte is binnen de proeftijd opnieuw in de fout gegaan.",
+        SM,
+        [("A_RECIDIVISM", C, False)],
+    ),
+    # many earlier convictions: recidivism, not frequency
+    (
+        "Zij heeft meegewogen dat verdachte al herhaaldelijk voor inbraken is veroordeeld.",
+        VO,
+        [("A_RECIDIVISM", P, False)],
+    ),
+    # the risk of reoffending estimated as high, and as average (the study counts average as low)
+    (
+        "De psycholoog schat het risico op herhaling zonder behandeling in als hoog.",
+        SM,
+        [("A_RECIDIVISM", C, False)],
+    ),
+    (
+        "De reclassering schat het recidiverisico in als gemiddeld.",
+        SM,
+        [("M_LOW_RECIDIVISM", C, False)],
+    ),
+    # the job at risk, keeping a job, losing it, and care for a family member
+    (
+        "Een onvoorwaardelijke vrijheidsstraf brengt zijn baan bij de gemeente in gevaar.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
+    (
+        "De rechtbank weegt het belang van verdachte bij het behoud van zijn werk mee.",
+        SM,
+        [("M_PERSONAL_IMPACT", C, False)],
+    ),
+    (
+        "Als hij wordt gedetineerd, raakt hij zijn baan kwijt.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
+    ("Verdachte zorgt voor zijn gehandicapte zoon.", VD, [("M_PERSONAL_IMPACT", D, False)]),
+    # a specific weighing of the personal circumstances (not the stock phrase)
+    (
+        "Namens verdachte is gevraagd rekening te houden met de persoonlijke omstandigheden van "
+        "zijn gezin.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
+    # the suspect's youth in words and as an age stressed with "pas"
+    (
+        "In zijn voordeel weegt mee dat verdachte destijds zelf nog jong was.",
+        SM,
+        [("M_YOUNG_OFFENDER", C, False)],
+    ),
+    (
+        "De raadsman wijst erop dat verdachte ten tijde van het feit pas 19 jaar oud was.",
+        VD,
+        [("M_YOUNG_OFFENDER", D, False)],
+    ),
+    # the victim's youth: "het slachtoffer nog zo jong"
+    (
+        "Het hof weegt zwaar mee dat het slachtoffer toen nog zo jong was.",
+        SM,
+        [("A_YOUNG_VICTIM", C, False)],
+    ),
+    # signs of minority in subordinate order
+    (
+        "Verdachte heeft niet naar haar leeftijd gevraagd, hoewel zij er erg jong uitzag.",
+        SM,
+        [("A_MINORITY_SIGNALS", C, False)],
+    ),
+    # the length of the sentence and a multiple of a limit are no frequency
+    (
+        "Alleen een gevangenisstraf van langere duur is hier passend.",
+        SM,
+        [],
+    ),
+    ("Hij reed met ruim vier keer de toegestane hoeveelheid alcohol.", SM, []),
+    # the qualification's closing words quoted in the reasons are no frequency
+    (
+        'Het hof heeft verdachte ter zake van "ontucht met een minderjarige, meermalen gepleegd" '
+        "veroordeeld.",
+        SM,
+        [],
+    ),
 ]
 
 

@@ -35,12 +35,15 @@ _SUBJECTS = {
     "suspect": Subject.SUSPECT,
     "suspect-pronoun": Subject.SUSPECT,
     "other": Subject.OTHER,
+    "speaker": Subject.UNKNOWN,  # "ik" whose statement has no speaker the rules know
 }
 _NEEDS_ADJACENT = {"van-jaar", "paren"}
 _CLAIM_WINDOW = 10
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _MAX_AGE = 99
+_NOW_WINDOW = 3  # "de thans 19-jarige", "is inmiddels 21 jaar oud"
+_STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
 _AFTER_NOMINAL = {
     "die",
     "dat",
@@ -67,7 +70,9 @@ class AgeReader:
     def __call__(self, doc: Doc) -> Doc:
         self.ruler(doc)
         spans = list(doc.spans["ages"])
-        subjects = sorted((s for s in spans if s.label_ == "SUBJECT"), key=lambda s: s.start)
+        persons = [s for s in spans if s.label_ in ("SUBJECT", "NAMED")]
+        persons += _speakers(doc, spans, persons)
+        subjects = sorted(persons, key=lambda s: s.start)
         found = filter_spans([s for s in spans if s.label_ in ("AGE", "BRACKET")])
         claims = _Claims(spans)
         doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
@@ -99,7 +104,7 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
         form = "van-jaar"
     values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
     subject = _subject(doc, span, subjects, form) if values else None
-    if subject is None or _denied(doc, span) or claims.difference(span):
+    if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
         return []
     kind = "claimed" if claims.covers(doc, span) else "stated"
     found = evidence(doc, span.start, span.end)
@@ -129,10 +134,21 @@ class _Claims:
         self.offers = [s for s in spans if s.label_ == "AGE_OFFER"]
         self.real = [s for s in spans if s.label_ == "AGE_REAL"]
         self.differences = [s for s in spans if s.label_ == "AGE_NOT"]
+        self.now = [s for s in spans if s.label_ == "AGE_NOW"]
 
     def difference(self, span: Span) -> bool:
         """'het leeftijdsverschil ... was maar drie jaar': no one's age."""
         return any(span.sent.start <= d.start < span.start for d in self.differences)
+
+    def present(self, span: Span) -> bool:
+        """'de thans 19-jarige aangeefster': her age now, not at the time of the facts."""
+        sent = span.sent
+        return any(
+            sent.start <= cue.start
+            and 0 <= span.start - cue.end <= _NOW_WINDOW
+            and not any(t.is_punct for t in sent.doc[cue.end : span.start])
+            for cue in self.now
+        )
 
     def covers(self, doc: Doc, span: Span) -> bool:
         sent = span.sent
@@ -200,6 +216,9 @@ def _age_number(text: str) -> float | None:
 def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject | None:
     """Whose age: the person word next to it; None when the form needs one and has none."""
     sent = span.sent
+    if form == "speaker":
+        own = [s for s in subjects if s.start == span.start]
+        return _SUBJECTS[_kind(own[0])] if own else Subject.UNKNOWN
     if form in _NEEDS_ADJACENT:
         before = [s for s in subjects if _touches(doc, s.end, span.start)]
         return _SUBJECTS[_kind(before[-1])] if before else None
@@ -218,6 +237,35 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     if nearest is None:
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
     return _SUBJECTS[_kind(nearest)]
+
+
+def _speakers(doc: Doc, spans: list[Span], persons: list[Span]) -> list[Span]:
+    """Each "ik" as the person whose statement it stands in: "[slachtoffer] heeft bij de politie
+    verklaard: (...) Ik was toen 15." The speaker is the person named before the statement word
+    (after it in "De verklaring van [slachtoffer]:"), in the nearest sentence back that has one."""
+    statements = [s for s in spans if s.label_ == "STATEMENT"]
+    found = []
+    for ik in (s for s in spans if s.label_ == "SPEAKER"):
+        speaker = _speaker(doc, ik, statements, persons)
+        kind = _kind(speaker) if speaker is not None else "speaker"
+        found.append(Span(doc, ik.start, ik.end, label="SUBJECT", span_id=f"{kind}/ik"))
+    return found
+
+
+def _speaker(doc: Doc, ik: Span, statements: list[Span], persons: list[Span]) -> Span | None:
+    sent = ik.sent
+    for _ in range(_STATEMENT_LOOKBACK):
+        cues = [c for c in statements if sent.start <= c.start and c.end <= min(sent.end, ik.start)]
+        if cues:
+            cue = cues[-1]
+            named = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+            before = [p for p in named if p.end <= cue.start]
+            after = [p for p in named if p.start >= cue.end and p.end <= ik.start]
+            return before[-1] if before else (after[0] if after else None)
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
 
 
 def _nominal(doc: Doc, span: Span) -> bool:

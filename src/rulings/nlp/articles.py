@@ -94,7 +94,7 @@ class ArticleReader:
         found = evidence(doc, citation.start, citation.end)
         refs = []
         for item in citation.items:
-            law = item.law or "Sr"
+            law = item.law or _default_law(item.article)
             general = self.article_map.is_general(item.article, law)
             item_regime = regime if law == "Sr" else Regime.UNKNOWN
             refs.append(
@@ -159,6 +159,12 @@ def _qualifies(doc: Doc, index: SpanIndex, sent: Span) -> bool:
     ends = [t for t in previous if not t.is_space]
     introduces = bool(ends) and ends[-1].text == ":"
     return introduces and bool(index.within("PROVEN", previous.start, previous.end))
+
+
+def _default_law(article: str) -> str:
+    """The law of a citation that names none: Sr, except that a book-and-article number
+    ("artikel 6:162") is the Burgerlijk Wetboek's, the one code criminal rulings cite that way."""
+    return "BW" if ":" in article else "Sr"
 
 
 def _participation(citation: Citation, spans: list[Span]) -> str | None:

@@ -56,6 +56,7 @@ class CircumstanceReader:
             return doc
         found = [s for s in spans if s.label_ in self.polarity]
         found = [s for s in self._outermost(found) if not _denied(doc, s, helpers["NEGATED"])]
+        found = [s for s in found if not _other_meaning(s, helpers["NOT_CODE"])]
         victims = [s for s in spans if s.label_ == "SUBJECT" and s.id_.startswith("victim")]
         found = [s for s in found if s.label_ not in self.about_victim or _names(s, victims)]
         raised = _raisers(doc, found, helpers, self.defaults.get(role, RaisedBy.UNKNOWN))
@@ -110,7 +111,7 @@ class CircumstanceReader:
         return values
 
 
-_HELPERS = ("SPEAKER", "REJECTION", "NEGATED")
+_HELPERS = ("SPEAKER", "REJECTION", "NEGATED", "NOT_CODE")
 
 
 @Language.factory("rulings_circumstances", assigns=["doc._.circumstances", "doc._.rejections"])
@@ -123,6 +124,17 @@ def _names(span: Span, persons: list[Span]) -> bool:
     """Whether the sentence of `span` names one of the persons."""
     sent = span.sent
     return any(sent.start <= p.start < sent.end for p in persons)
+
+
+def _other_meaning(span: Span, phrases: list[Span]) -> bool:
+    """'een gevangenisstraf van aanzienlijke duur', 'drie keer de wettelijke grens': the span lies
+    in a phrase (id "not-<code>/...") where its code's words speak of something else."""
+    return any(
+        p.id_.split("/", 1)[0] == f"not-{span.label_}"
+        and p.start <= span.start
+        and span.end <= p.end
+        for p in phrases
+    )
 
 
 def _denied(doc: Doc, span: Span, negated: list[Span]) -> bool:

@@ -19,6 +19,7 @@ from rulings.models import Regime
 from rulings.nlp.numbers import parse_number_word
 
 _NUMBER = re.compile(r"^(\d{1,3}[a-z]{0,3})(?:\.(\d{1,2}))?$")
+_BOOK = re.compile(r"^\d{1,2}:\d{1,3}[a-z]{0,3}$")  # "6:106" BW, "8:69" Awb: book and article
 _RANGE = re.compile(r"^(\d{1,3}[a-z]{0,3})[-–](\d{1,3}[a-z]{0,3})$")
 _JOINED = re.compile(r"^(?:art|artt|artikel)\.?(\d{1,3}[a-z]{0,3})$")
 _KEYWORDS = {"artikel", "artikelen", "art.", "art", "artt.", "artt", "artikels", "wetsartikel"}
@@ -120,10 +121,11 @@ def _number_at(
         return None
     text = tok.text
     width = 1
-    if re.fullmatch(r"\d{1,3}", text) and i + 2 < len(doc):
-        nxt = doc[i + 1]
-        if re.fullmatch(r"[a-h]", nxt.text) and _fits(doc, i + 2, index):
-            text, width = text + nxt.text, 2
+    joins = re.fullmatch(r"\d{1,3}", text) and i + 2 < len(doc) and _letter_after(doc, i)
+    if joins and _fits(doc, i + 2, index):
+        text, width = text + doc[i + 1].text, 2
+    if _BOOK.match(text) and (first or _fits(doc, i + 1, index)):
+        return text, None, 1
     match = _NUMBER.match(text) or _RANGE.match(text)
     if not match:
         return None
@@ -132,6 +134,15 @@ def _number_at(
     if _RANGE.match(text):
         return text, None, width
     return match.group(1), match.group(2), width
+
+
+def _letter_after(doc: Doc, i: int) -> bool:
+    """Whether token i+1 is the letter of the article at token i: "248 b" written apart, or a
+    letter the tokenizer split off as a unit ("77t", "38m", "77g" read as tonnes, metres, grams)."""
+    letter = doc[i + 1].text
+    if not re.fullmatch(r"[a-z]", letter):
+        return False
+    return not doc[i].whitespace_ or letter <= "h"
 
 
 def _fits(doc: Doc, i: int, index: SpanIndex) -> bool:

@@ -50,14 +50,18 @@ def articles_of(findings: Findings | None, metadata: tuple[str, ...] = ()) -> tu
 
 
 def victim_ages(findings: Findings | None) -> tuple[int, ...]:
-    """Victim ages stated in the ruling (statutory brackets count as their lower bound)."""
+    """The victims' real ages as the ruling states them (stated or from a birth date).
+
+    Claimed ages ("zij zei dat zij 18 was") are no ages; a statutory bracket's lower bound
+    ("twaalf jaren maar nog niet zestien") stands in only when no real age is given.
+    """
     if findings is None:
         return ()
-    return tuple(
-        sorted(
-            {a.value for a in findings.ages if a.subject == Subject.VICTIM or a.kind == "bracket"}
-        )
-    )
+    victims = [a for a in findings.ages if a.subject == Subject.VICTIM]
+    real = {a.value for a in victims if a.kind in ("stated", "birthdate")}
+    if not real:
+        real = {a.value for a in findings.ages if a.kind == "bracket" and a.value > 0}
+    return tuple(sorted(real))
 
 
 def flags_of(item: ScoredRuling, findings: Findings | None) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from rulings.models import Actor, Evidence, Role, Sanction
 from rulings.nlp.acquittal import read_acquittals
+from rulings.nlp.extensions import GatedSpanRuler
 from rulings.nlp.sanction_reader import SUSPENDABLE, Draft, read_drafts
 from rulings.nlp.sanction_voice import SILENT_ROLES
 from rulings.nlp.units import SanctionTables, sanction_tables
@@ -44,7 +45,9 @@ SUMMARY_INDEX = -1  # the inhoudsindicatie
 )
 def make_sanction_reader(nlp: Language, name: str) -> SanctionReader:
     """Build the component with the rules of patterns/sanctions.jsonl."""
-    ruler = SpanRuler(nlp, name=f"{name}_rules", spans_key=SPANS_KEY, validate=True, overwrite=True)
+    ruler = GatedSpanRuler(
+        nlp, name=f"{name}_rules", spans_key=SPANS_KEY, validate=True, overwrite=True
+    )
     ruler.add_patterns(load_rules("sanctions"))
     return SanctionReader(ruler, sanction_tables())
 

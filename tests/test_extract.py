@@ -250,3 +250,62 @@ def test_a_ruling_without_body_has_only_metadata_articles(nlp) -> None:
         ("248b", "Sr", "metadata", Regime.OLD)
     ]
     assert findings.sanctions == () and findings.ages == ()
+
+
+BIRTH_DATE_AGES = [
+    # a charge period before her birthday
+    (
+        "hij op of omstreeks 14 juli 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "
+        "geboren op 2 augustus 2003, die toen de leeftijd van zestien jaren nog niet had bereikt",
+        [15],
+    ),
+    # a charge period over her birthday: she was 14 and then 15
+    (
+        "hij in de periode van 1 januari 2018 tot en met 30 april 2018 te Tilburg ontucht heeft "
+        "gepleegd met [slachtoffer] (geboren op 12 maart 2003)",
+        [14, 15],
+    ),
+    # two meetings, one before and one after her sixteenth birthday
+    (
+        "hij op of omstreeks 10 mei 2019 en op of omstreeks 20 juni 2019 te Venlo ontucht heeft "
+        "gepleegd met [slachtoffer], geboren op 1 juni 2003",
+        [15, 16],
+    ),
+    # a pseudonymised birth date leaves only the year: no age
+    (
+        "hij op of omstreeks 14 juli 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "
+        "geboren [geboortedatum] 2003",
+        [],
+    ),
+    # a birth year alone is no age either
+    (
+        "hij op of omstreeks 14 juli 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "
+        "geboren in 2003",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("charge", "expected"), BIRTH_DATE_AGES, ids=[c[0][:40] for c in BIRTH_DATE_AGES]
+)
+def test_ages_from_a_full_birth_date(nlp, charge, expected) -> None:
+    case = ruling((Role.TENLASTELEGGING, f"Aan verdachte is ten laste gelegd dat {charge}."))
+    found = extract_ruling(nlp, case).ages
+    born = sorted(a.value for a in found if a.kind == "birthdate")
+    assert born == expected
+    assert all(a.subject is Subject.VICTIM for a in found if a.kind == "birthdate")
+
+
+def test_birth_date_and_date_of_the_act_in_one_evidence_section(nlp) -> None:
+    # a section on its own (rulings analyze --role bewijs) sets its birth date against its dates
+    case = ruling(
+        (
+            Role.BEWIJS,
+            "[slachtoffer] (geboren op 12 maart 2003) heeft verklaard dat zij verdachte op of "
+            "omstreeks 14 juli 2019 in Breda heeft ontmoet. Zij was toen 16 jaar oud.",
+        ),
+    )
+    found = extract_ruling(nlp, case)
+    assert sorted((a.value, a.kind) for a in found.ages) == [(16, "birthdate"), (16, "stated")]
+    assert victim_age(found) == 16

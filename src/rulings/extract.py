@@ -56,6 +56,8 @@ _OFFENCE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
 _PLEADING = {Role.VERDEDIGING, Role.VORDERING}
 _FLAT_KEYS = ("text", "start", "end")
 Period = tuple[date, date]
+_MONTH_DAYS = 31  # a birth date known to the month at least
+_MAX_SPREAD = 3  # acts years apart are separate facts, not one period to fill in
 
 
 def extract_ruling(nlp: Language, ruling: Ruling) -> Findings:
@@ -247,21 +249,36 @@ def _split_law_reference(
 
 
 def _birth_ages(docs: list[Doc], periods: list[Period]) -> list[AgeMention]:
-    """Birth dates set against the first act: an age only where the dates leave one answer."""
-    if not periods:
-        return []
-    first_act = min(periods, key=lambda p: p[0])
+    """Birth dates set against the dates of the act: every age the person had on them.
+
+    A meeting before and one after her birthday give two ages, and so does a charge period
+    across it ("in de periode van 1 januari 2018 tot en met 30 april 2018"); the ages between
+    the first and the last act are all filled in. A birth date without day and month (a
+    pseudonymised "[geboortedatum] 2003", "geboren in 2003") gives no age (eval/README.md 'Ages').
+    """
     ages, seen = [], set()
     for doc in docs:
         for born_first, born_last, subject, found in doc._.birth_dates or []:
-            youngest = _age_on(born_last, first_act[0])
-            oldest = _age_on(born_first, first_act[1])
             key = (born_first, born_last, subject)
-            if youngest != oldest or youngest < 0 or key in seen:
+            if (born_last - born_first).days > _MONTH_DAYS or key in seen:
                 continue
             seen.add(key)
-            ages.append(AgeMention(youngest, subject, kind="birthdate", evidence=found))
+            values = _ages_at(born_first, born_last, periods)
+            ages += [AgeMention(v, subject, kind="birthdate", evidence=found) for v in values]
     return ages
+
+
+def _ages_at(born_first: date, born_last: date, periods: list[Period]) -> list[int]:
+    """The ages on the dates of the act where the dates leave one answer, with the ages
+    between the youngest and the oldest (she had each of them during the charged period)."""
+    known = set()
+    for first, last in periods:
+        youngest, oldest = _age_on(born_last, first), _age_on(born_first, last)
+        if youngest == oldest and youngest >= 0:
+            known.add(youngest)
+    if not known or max(known) - min(known) > _MAX_SPREAD:
+        return sorted(known)
+    return list(range(min(known), max(known) + 1))
 
 
 def _age_on(born: date, day: date) -> int:

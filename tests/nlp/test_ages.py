@@ -151,6 +151,213 @@ CASES = [
     ),
     # first person with no statement that names its speaker: whose age is unknown
     ("Ik was toen pas 15.", [(15, "unknown", "stated", None)]),
+    # --- the age at the time, with a word that dates it ---
+    # "destijds" before the adjective
+    (
+        "Verdachte heeft de destijds 15-jarige aangeefster via Instagram benaderd.",
+        [(15, V, "stated", None)],
+    ),
+    # "toenmalige" before the adjective and a pseudonym
+    (
+        "Hij heeft met de toenmalige 14-jarige [slachtoffer] afgesproken bij het station.",
+        [(14, V, "stated", None)],
+    ),
+    # "het toen 13-jarige meisje"
+    ("Het toen 13-jarige meisje durfde niemand iets te vertellen.", [(13, V, "stated", None)]),
+    # "op dat moment" between article and adjective in words
+    (
+        "De op dat moment vijftienjarige [slachtoffer] is bij verdachte in de auto gestapt.",
+        [(15, V, "stated", None)],
+    ),
+    # the adjective standing for the person
+    (
+        "Verdachte heeft de toenmalige veertienjarige tegen betaling meegenomen naar een hotel.",
+        [(14, V, "stated", None)],
+    ),
+    # --- the age in a clause ---
+    # "toen zij ... jaar oud was"
+    (
+        "[slachtoffer] heeft verklaard dat het contact begon toen zij veertien jaar oud was.",
+        [(14, V, "stated", None)],
+    ),
+    # "zij was toen ... jaar" without "oud"
+    ("Zij was toen vijftien jaar en zat in de derde klas.", [(15, V, "stated", None)]),
+    # "op het moment dat zij 15 jaar was"
+    (
+        "De eerste ontmoeting vond plaats op het moment dat zij 15 jaar was.",
+        [(15, V, "stated", None)],
+    ),
+    # "terwijl ... nog maar 14 jaar oud was"
+    (
+        "Verdachte heeft haar geld gegeven, terwijl [slachtoffer] nog maar 14 jaar oud was.",
+        [(14, V, "stated", None)],
+    ),
+    # a relative clause after the victim
+    (
+        "Verdachte had seks met [slachtoffer], die op dat moment 16 jaar oud was.",
+        [(16, V, "stated", None)],
+    ),
+    # a bare number ending the clause after "zij was"
+    (
+        "[slachtoffer] zat nog op de basisschool; zij was toen pas twaalf.",
+        [(12, V, "stated", None)],
+    ),
+    # inverted order after a fronted phrase
+    ("Ten tijde van de feiten was [slachtoffer] vijftien jaar.", [(15, V, "stated", None)]),
+    # a bare number before "toen"
+    ("Zij was veertien toen het misbruik begon.", [(14, V, "stated", None)]),
+    # "nog geen zestien" is an upper bound, not her age
+    ("Verdachte wist dat zij nog geen zestien was.", [(0, V, "bracket", 16)]),
+    # --- a person word with the age ---
+    # "van" with a number and no "jaar"
+    (
+        "Verdachte heeft een minderjarig meisje van zestien tegen betaling seksueel misbruikt.",
+        [(16, V, "stated", None)],
+    ),
+    (
+        "Verdachte heeft een jongen van veertien in zijn auto laten instappen.",
+        [(14, V, "stated", None)],
+    ),
+    # "een meisje van 15 jaar" after a preposition
+    (
+        "Via een chatsite kwam verdachte in contact met een meisje van 15 jaar.",
+        [(15, V, "stated", None)],
+    ),
+    # the adjective standing for the person before a participle
+    ("De verdachte, thans 45 jaar oud, heeft een 16-jarige betaald.", [(16, V, "stated", None)]),
+    # the ages after a comma
+    (
+        "Verdachte heeft seks gehad met twee minderjarige meisjes, van 15 en 16 jaar oud.",
+        [(15, V, "stated", None), (16, V, "stated", None)],
+    ),
+    # "kind" and "stiefdochter"
+    (
+        "Het 13-jarige kind werd door verdachte meegenomen naar zijn woning.",
+        [(13, V, "stated", None)],
+    ),
+    ("Verdachte heeft zijn 12-jarige stiefdochter jarenlang misbruikt.", [(12, V, "stated", None)]),
+    # "(15 jaar)" after "de minderjarige [slachtoffer]"
+    ("De minderjarige [slachtoffer] (15 jaar) heeft aangifte gedaan.", [(15, V, "stated", None)]),
+    # a bare number in brackets after the pseudonym
+    (
+        "[slachtoffer] (14) heeft bij de politie verklaard dat verdachte haar betaalde.",
+        [(14, V, "stated", None)],
+    ),
+    # the age in brackets after a birth year
+    (
+        "In de woning verbleven [slachtoffer 1], geboren in 2001 (toen 16 jaar), en "
+        "[slachtoffer 2], geboren in 2000 (17 jaar).",
+        [(16, V, "stated", None), (17, V, "stated", None)],
+    ),
+    # --- several victims ---
+    # "toen 14 en 15 jaar oud" after two pseudonyms
+    (
+        "[slachtoffer 1] en [slachtoffer 2], toen 14 en 15 jaar oud, zijn door verdachte benaderd.",
+        [(14, V, "stated", None), (15, V, "stated", None)],
+    ),
+    # "twee meisjes van 13 en 15 jaar"
+    (
+        "Verdachte heeft twee meisjes van 13 en 15 jaar tegen betaling ontmoet.",
+        [(13, V, "stated", None), (15, V, "stated", None)],
+    ),
+    # "respectievelijk"
+    (
+        "[slachtoffer 1] en [slachtoffer 2] waren toen respectievelijk 15 en 16 jaar oud.",
+        [(15, V, "stated", None), (16, V, "stated", None)],
+    ),
+    # one victim at two ages over the charged period
+    (
+        "Hij heeft zijn toen 13- en 14-jarige stiefdochter misbruikt.",
+        [(13, V, "stated", None), (14, V, "stated", None)],
+    ),
+    (
+        "Zij was in die periode eerst 13 en later 14 jaar oud.",
+        [(13, V, "stated", None), (14, V, "stated", None)],
+    ),
+    # --- whose age ---
+    # the suspect's and the victim's adjective in one sentence
+    (
+        "De 34-jarige verdachte heeft een 15-jarig meisje via Snapchat benaderd.",
+        [(34, S, "stated", None), (15, V, "stated", None)],
+    ),
+    # the suspect's age in an apposition
+    (
+        "Verdachte, toen 19 jaar oud, had via Snapchat contact met [slachtoffer].",
+        [(19, S, "stated", None)],
+    ),
+    # "een man van 52 jaar" beside the victim's age
+    (
+        "Verdachte, een man van 52 jaar, betaalde de 16-jarige [slachtoffer] € 100.",
+        [(52, S, "stated", None), (16, V, "stated", None)],
+    ),
+    # the victim's mother
+    ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
+    # a third person's pseudonym
+    (
+        "De 19-jarige [naam 1] heeft [slachtoffer] aan verdachte voorgesteld.",
+        [(19, OTHER, "stated", None)],
+    ),
+    # a friend named by her own pseudonym is not the victim
+    (
+        "[slachtoffer] en haar 17-jarige vriendin [naam 2] gingen mee naar de woning.",
+        [(17, OTHER, "stated", None)],
+    ),
+    # --- what is no real age ---
+    # a claimed age without "jaar"
+    ("Zij zei dat zij 18 was.", [(18, V, "claimed", None)]),
+    # what her profile said
+    ("Op haar profiel stond 19 jaar.", [(19, V, "claimed", None)]),
+    # "deed zich voor als"
+    ("[slachtoffer] deed zich voor als 18-jarige.", [(18, V, "claimed", None)]),
+    # "gezegd" is a claim
+    (
+        "Zij heeft tegen verdachte gezegd dat zij achttien jaar was.",
+        [(18, V, "claimed", None)],
+    ),
+    # the claim verb after the age
+    (
+        "[slachtoffer] had op de datingapp een leeftijd van 19 jaar vermeld.",
+        [(19, V, "claimed", None)],
+    ),
+    # what he assumed, and how she looked to him
+    ("Verdachte ging ervan uit dat zij 18 jaar oud was.", [(18, V, "claimed", None)]),
+    ("Volgens verdachte zag zij eruit als een vrouw van 20 jaar.", [(20, V, "claimed", None)]),
+    # the real age after a claim
+    (
+        "Zij zei dat zij 18 jaar oud was, maar zij was toen 15.",
+        [(18, V, "claimed", None), (15, V, "stated", None)],
+    ),
+    # turning eighteen in the statute's words is no age at the time of the facts
+    (
+        "[slachtoffer] heeft op [datum] 2017 de leeftijd van achttien jaren bereikt.",
+        [(18, V, "bracket", None)],
+    ),
+    # a present age
+    (
+        "De thans 21-jarige aangeefster heeft een schriftelijke slachtofferverklaring ingediend.",
+        [],
+    ),
+    # general statements about the law's protection
+    ("De wet beschermt meisjes onder de 16 tegen seksueel contact met volwassenen.", []),
+    ("Het artikel ziet op minderjarigen tot 18 jaar.", []),
+    ("Dat artikel ziet op minderjarigen van zestien en zeventien jaar.", []),
+    (
+        "De wetgever beschermt kinderen tussen twaalf en zestien jaar in het bijzonder.",
+        [(12, V, "bracket", 16)],
+    ),
+    ("Een klant van een zestien- of zeventienjarige wordt lager gestraft.", []),
+    ("Seks met een minderjarige van 16 of 17 jaar tegen betaling is strafbaar.", []),
+    # a range of ages in a group is no one's age
+    ("Hij trainde de selectiegroep, bestaande uit meisjes van 11 tot 16 jaar.", []),
+    # a number of persons is no age
+    ("Zij is een moeder van twee kinderen.", []),
+    # a claimed age in the answer to his question
+    (
+        "Toen hij haar naar haar leeftijd vroeg, antwoordde zij dat zij 19 was.",
+        [(19, V, "claimed", None)],
+    ),
+    # "zich voor" without "als" is no claim: a probation term stays no age
+    ("omdat verdachte zich voor het einde van de proeftijd van 3 jaar schuldig maakt", []),
 ]
 
 
@@ -183,6 +390,14 @@ DATES = [
         "[slachtoffer], geboren op [geboortedatum slachtoffer] 2008, die toen",
         [(date(2008, 1, 1), V)],
         [],
+    ),
+    # the abbreviation "geb."
+    ("[slachtoffer] (geb. 12 maart 2003) heeft verklaard", [(date(2003, 3, 12), V)], []),
+    # the date before "geboren", which is then no date of the act
+    (
+        "[slachtoffer], die op 4 mei 2003 is geboren, heeft op of omstreeks 14 juli 2019 verklaard",
+        [(date(2003, 5, 4), V)],
+        [(date(2019, 7, 14), date(2019, 7, 14))],
     ),
     # a date of the act after "op of omstreeks"
     (

@@ -15,14 +15,14 @@ import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from rulings.models import AgeMention, Evidence, Role, Subject
 from rulings.nlp.extensions import doc_role, evidence, make_ruler
 from rulings.nlp.numbers import parse_number
 
-_ADJECTIVE = re.compile(r"^(.+?)-?jarig(?:e|en)?$")
+_ADJECTIVE = re.compile(r"^(.+?)-?jarig(?:e|en)?$|^(.+)-$")
 _SLASH = re.compile(r"^(\d{2})/(\d{2})-jarig")
 _MONTHS = {
     "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "maart": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7,
@@ -38,6 +38,20 @@ _SUBJECTS = {
     "speaker": Subject.UNKNOWN,  # "ik" whose statement has no speaker the rules know
 }
 _NEEDS_ADJACENT = {"van-jaar", "paren"}
+_OWN_SUBJECT = {"speaker", "pronoun", "inverted"}  # the span holds the person whose age it states
+_PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|mee|aan|op|uit)\w+(d|t|en)$")
+_NO_AGE = {"alternative"}  # "een zestien- of zeventienjarige": a class of persons
+_PLURAL = {"meisjes", "jongens", "minderjarigen", "slachtoffers", "pupillen", "leerlingen"}
+_GENERAL_BEFORE = {
+    "op", "met", "voor", "tegen", "van", "bij", "aan", "over", "tot", "onder", "als", "uit", "door",
+    "naar", "om", "in", "tussen",
+}  # fmt: skip
+_RANGE = {"tot", "à", "a", "-", "–"}  # "meisjes van 11 tot 16 jaar": a range, no one's age
+_ARTICLES = {"de", "het", "een", "die", "deze"}
+_THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
+_APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
+_CLAIM_AFTER_WINDOW = 4
+_BORN_VERBS = {"is", "was", "werd"}
 _CLAIM_WINDOW = 10
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
@@ -102,22 +116,36 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
     form = span.id_.split("/", 1)[0]
     if span.id_ == "list/van-en":
         form = "van-jaar"
+    if form in _NO_AGE or (span.id_ == "van-jaar/bare" and not _bare_end(doc, span)):
+        return []
     values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
     subject = _subject(doc, span, subjects, form) if values else None
     if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
         return []
     kind = "claimed" if claims.covers(doc, span) else "stated"
+    if form == "claim-only" and kind != "claimed":
+        return []  # a bare "N jaar" outside a claim is a duration
     found = evidence(doc, span.start, span.end)
     return [AgeMention(value=v, subject=subject, kind=kind, evidence=found) for v in values]
 
 
 def _stated_values(span: Span, form: str) -> list[int]:
     if form == "adjective":
-        match = _ADJECTIVE.match(span[0].lower_)
-        numbers = [parse_number(match.group(1))] if match else []
+        matches = [m for t in span if (m := _ADJECTIVE.match(t.lower_))]
+        numbers = [parse_number(m.group(1) or m.group(2)) for m in matches]
     else:
         numbers = [parse_number(t.text) for t in span if t.like_num or t.lower_.isalpha()]
     return [int(n) for n in numbers if n is not None and n == int(n)]
+
+
+def _bare_end(doc: Doc, span: Span) -> bool:
+    """'een meisje van zestien, dat ...' is an age; 'een moeder van twee kinderen' is not."""
+    if span.end >= len(doc):
+        return True
+    following = doc[span.end]
+    if following.lower_ in _RANGE:
+        return False
+    return following.is_punct or following.is_space or following.is_stop
 
 
 def _denied(doc: Doc, span: Span) -> bool:
@@ -131,6 +159,7 @@ class _Claims:
 
     def __init__(self, spans: list[Span]) -> None:
         self.cues = [s for s in spans if s.label_ == "AGE_CLAIM"]
+        self.after = [s for s in spans if s.label_ == "AGE_CLAIM_AFTER"]
         self.offers = [s for s in spans if s.label_ == "AGE_OFFER"]
         self.real = [s for s in spans if s.label_ == "AGE_REAL"]
         self.differences = [s for s in spans if s.label_ == "AGE_NOT"]
@@ -155,6 +184,8 @@ class _Claims:
         if _quoted(doc, span):
             return True
         first, last = _clause(doc, span)
+        if any(span.end <= c.start < min(last, span.end + _CLAIM_AFTER_WINDOW) for c in self.after):
+            return True  # "een leeftijd van 19 jaar vermeld"
         for cue in self.cues:
             if not sent.start <= cue.start < span.start:
                 continue
@@ -187,7 +218,8 @@ def _clause(doc: Doc, span: Span) -> tuple[int, int]:
 
 
 def _bracket(doc: Doc, span: Span) -> AgeMention | None:
-    """Statutory brackets: lower bound in value (0 when the phrase names only an upper bound)."""
+    """Statutory brackets: lower bound in value (0 when the phrase names only an upper bound,
+    no upper bound when it names the day an age was reached)."""
     slash = _SLASH.match(span[0].lower_)
     if slash:
         low, high = int(slash.group(1)), int(slash.group(2)) + 1
@@ -195,8 +227,12 @@ def _bracket(doc: Doc, span: Span) -> AgeMention | None:
         numbers = [int(n) for t in span if (n := _age_number(t.text)) is not None]
         if not numbers:
             return None
-        lower_only = span.id_ in ("bracket/maar-nog-niet", "bracket/van-tot")
-        low, high = (numbers[0], numbers[-1]) if lower_only else (0, numbers[-1])
+        if span.id_ == "bracket/bereikt":
+            low, high = numbers[0], None  # turned N: at least N from that day on
+        elif span.id_ in ("bracket/maar-nog-niet", "bracket/van-tot", "bracket/tussen"):
+            low, high = numbers[0], numbers[-1]
+        else:
+            low, high = 0, numbers[-1]
     return AgeMention(
         value=low,
         subject=Subject.VICTIM,
@@ -207,7 +243,7 @@ def _bracket(doc: Doc, span: Span) -> AgeMention | None:
 
 
 def _age_number(text: str) -> float | None:
-    if text.lower() in ("van", "de", "die"):
+    if text.lower() in ("van", "de", "die", "nog", "geen"):
         return None
     value = parse_number(text)
     return value if value is not None and 0 < value <= _MAX_AGE else None
@@ -216,20 +252,18 @@ def _age_number(text: str) -> float | None:
 def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject | None:
     """Whose age: the person word next to it; None when the form needs one and has none."""
     sent = span.sent
-    if form == "speaker":
-        own = [s for s in subjects if s.start == span.start]
+    if form in _OWN_SUBJECT:
+        own = [s for s in subjects if span.start <= s.start and s.end <= span.end]
         return _SUBJECTS[_kind(own[0])] if own else Subject.UNKNOWN
     if form in _NEEDS_ADJACENT:
-        before = [s for s in subjects if _touches(doc, s.end, span.start)]
-        return _SUBJECTS[_kind(before[-1])] if before else None
+        return _adjacent_subject(doc, span, subjects)
     if form == "adjective":
         after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
         after = [s for s in after if not any(t.is_punct for t in doc[span.end : s.start])]
         if after:
-            return _SUBJECTS[_kind(after[0])]
+            return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
         if _nominal(doc, span):
-            close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
-            return _SUBJECTS[_kind(close[-1])] if close else Subject.VICTIM
+            return _nominal_subject(doc, span, subjects)
         if doc[span.end].lower_ != "leeftijd":
             return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
     left = [s for s in subjects if sent.start <= s.start and s.end <= span.start]
@@ -237,6 +271,70 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     if nearest is None:
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
     return _SUBJECTS[_kind(nearest)]
+
+
+def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | None:
+    """'een meisje van 14 jaar', '[slachtoffer] (14)', '[slachtoffer 2], geboren in 2000 (17
+    jaar)': the person right before the age, past a birth-date apposition. None without one, and
+    for a bare plural ('Dat artikel ziet op minderjarigen van zestien en zeventien jaar'), which
+    speaks of a class of persons, not of someone's age."""
+    before = [s for s in subjects if s.end <= span.start and _apposed(doc, s.end, span.start)]
+    if not before:
+        return None
+    person = before[-1]
+    return None if _bare_plural(doc, person) else _SUBJECTS[_kind(person)]
+
+
+def _bare_plural(doc: Doc, person: Span) -> bool:
+    """'ontucht met meisjes van 15 jaar', 'ziet op minderjarigen van zestien en zeventien jaar':
+    a plural after a preposition or at the start of the sentence, adjectives aside."""
+    if person[-1].lower_ not in _PLURAL:
+        return False
+    first = person.start
+    while first > person.sent.start and _adjective(doc[first - 1]):
+        first -= 1  # "aan zijn zorg toevertrouwde minderjarige pupillen"
+    return first == person.sent.start or doc[first - 1].lower_ in _GENERAL_BEFORE
+
+
+def _adjective(token: Token) -> bool:
+    return token.lower_.endswith("e") and parse_number(token.text) is None
+
+
+def _apposed(doc: Doc, end: int, start: int) -> bool:
+    """Whether only spaces, or a birth date in apposition, stand between a person and an age."""
+    between = doc[end:start]
+    if all(t.is_space or t.text == "," for t in between) and len(between) <= 2:
+        return True  # "twee minderjarige meisjes, van 15 en 16 jaar oud"
+    apposition = all(
+        t.is_space or t.lower_ in _APPOSITION or t.like_num or _month(t.text) is not None
+        for t in between
+    )
+    return apposition and between[0].text == "," and any(t.lower_ == "geboren" for t in between)
+
+
+def _named_apposition(doc: Doc, person: Span, subjects: list[Span]) -> Span:
+    """'haar 17-jarige vriendin [naam 2]': the pseudonym right after the person word decides."""
+    named = [s for s in subjects if s.start == person.end and s[0].text == "["]
+    return named[0] if named and len(person) == 1 else person
+
+
+def _nominal_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject:
+    """The person a nominal adjective stands for: the person just before it ("verdachte heeft
+    als zestienjarige ..."), unless an article makes it a person of its own ("verdachte heeft de
+    toenmalige veertienjarige meegenomen"), who in these rulings is the victim; a comma before
+    the article makes it an apposition ("[slachtoffer], de toen 15-jarige, ...")."""
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
+    if first > 0 and doc[first - 1].lower_ in _ARTICLES:
+        close = [s for s in close if _touches_comma(doc, s.end, first - 1)]
+    return _SUBJECTS[_kind(close[-1])] if close else Subject.VICTIM
+
+
+def _touches_comma(doc: Doc, end: int, start: int) -> bool:
+    between = [t for t in doc[end:start] if not t.is_space]
+    return len(between) == 1 and between[0].text == ","
 
 
 def _speakers(doc: Doc, spans: list[Span], persons: list[Span]) -> list[Span]:
@@ -277,6 +375,8 @@ def _nominal(doc: Doc, span: Span) -> bool:
     following = doc[span.end]
     if following.is_space or following.is_punct:
         return True
+    if _PARTICIPLE.match(following.lower_) and span.start > 0:
+        return doc[span.start - 1].lower_ in _ARTICLES  # "heeft een 16-jarige betaald"
     return span[0].lower_.endswith("e") and (
         following.is_stop or following.lower_ in _AFTER_NOMINAL
     )
@@ -284,11 +384,6 @@ def _nominal(doc: Doc, span: Span) -> bool:
 
 def _kind(span: Span) -> str:
     return span.id_.split("/", 1)[0]
-
-
-def _touches(doc: Doc, end: int, start: int) -> bool:
-    """Whether a span ending at `end` stands right before token `start` (spaces aside)."""
-    return end <= start and all(doc[i].is_space for i in range(end, start))
 
 
 # --- dates ----------------------------------------------------------------------------------------
@@ -332,18 +427,27 @@ def _day(year: int, month: int, day: int) -> Period | None:
 def _birth_dates(
     doc: Doc, spans: list[Span], dates: list[Span], subjects: list[Span]
 ) -> list[tuple[date, date, Subject, Evidence]]:
-    """Dates right after "geboren (op)", with the person named before them."""
+    """Dates right after "geboren (op)" or "geb.", or right before "(is) geboren", with the
+    person named before them."""
     births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
     found = []
     for birth in births:
         after = [d for d in dates if birth.end <= d.start <= birth.end + 1]
+        after = after or [d for d in dates if _born_after(doc, d, birth)]
         period = parse_date(after[0]) if after else None
         if period is None:
             continue
-        left = [s for s in subjects if birth.start - 8 <= s.start and s.end <= birth.start]
+        first = min(birth.start, after[0].start)
+        left = [s for s in subjects if first - 8 <= s.start and s.end <= first]
         subject = _SUBJECTS[_kind(left[-1])] if left else Subject.UNKNOWN
-        found.append((*period, subject, evidence(doc, birth.start, after[0].end)))
+        found.append((*period, subject, evidence(doc, first, max(birth.end, after[0].end))))
     return found
+
+
+def _born_after(doc: Doc, date_span: Span, birth: Span) -> bool:
+    """'[slachtoffer], die op 12 maart 2003 is geboren': the date stands before the word."""
+    between = doc[date_span.end : birth.start]
+    return date_span.end <= birth.start and all(t.lower_ in _BORN_VERBS for t in between)
 
 
 def _offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Period]:
@@ -354,8 +458,9 @@ def _offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Perio
     blocked = [s for s in spans if s.label_ in ("NOT_OFFENCE", "BIRTH")]
     found: list[Period] = []
     last_sentence = -1
+    births = [s for s in spans if s.label_ == "BIRTH"]
     for span in dates:
-        if _ends_before(blocked, span):
+        if _ends_before(blocked, span) or any(_born_after(doc, span, b) for b in births):
             continue
         cue_ids = {c.id_ for c in _ends_before(cues, span)}
         continues = "offence/tot-en-met" in cue_ids and last_sentence == span.sent.start

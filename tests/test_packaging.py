@@ -24,7 +24,8 @@ def tracked_patterns() -> set[str]:
 def test_wheel_ships_every_tracked_pattern_file(tmp_path):
     from hatchling.builders.wheel import WheelBuilder
 
-    wheel = Path(next(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])))
+    builder = WheelBuilder(str(ROOT))
+    wheel = Path(next(builder.build(directory=str(tmp_path), versions=["standard"])))
     with zipfile.ZipFile(wheel) as archive:
         shipped = {
             name.removeprefix("rulings/patterns/")

@@ -214,10 +214,8 @@ class AgeMention:
 
     value: int
     subject: Subject = Subject.UNKNOWN
-    kind: str = "stated"  # stated | bracket (statutory phrase) | birthdate | claimed (said/believed)
-    upper: int | None = (
-        None  # for brackets: "twaalf ... maar nog niet zestien" -> value 12, upper 16
-    )
+    kind: str = "stated"  # stated | bracket (statutory) | birthdate | claimed (said, believed)
+    upper: int | None = None  # brackets: "twaalf ... maar nog niet zestien" -> 12, upper 16
     evidence: Evidence | None = None
 
 

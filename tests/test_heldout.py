@@ -9,14 +9,13 @@ annotated, and the set scored against itself is perfect.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import lxml.etree as ET
 import pytest
 
-from rulings.evaluate import evaluate, load_gold, normalise_ecli, validate_gold
+from rulings.evaluate import load_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 HELDOUT_DIR = EVAL_DIR / "heldout"
@@ -85,19 +84,6 @@ def test_readme_lists_every_item() -> None:
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=_stem)
-def test_every_heldout_gold_file_is_valid(gold_path: Path) -> None:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    stem = _stem(gold_path)
-    text = HELDOUT_DIR / f"{stem}.xml"
-    text = text if text.is_file() else HELDOUT_DIR / f"{stem}.txt"
-    assert validate_gold(gold, text.suffix) == []
-    assert gold["id"] == stem
-    if text.suffix == ".txt":
-        assert gold["ecli"] is None
-        assert text.read_text(encoding="utf-8").strip()
-
-
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=_stem)
 def test_heldout_findings_are_listed_once(gold_path: Path) -> None:
     """Articles once per (article, law), ages once per (value, subject), circumstances once per
     (code, raiser): a repeated entry would be scored as a second finding."""
@@ -108,66 +94,3 @@ def test_heldout_findings_are_listed_once(gold_path: Path) -> None:
     for found in (articles, ages, circumstances):
         assert len(found) == len(set(found))
     assert all(law in {"Sr", "Sv", "Opiumwet", "WVW", "EVRM", "BW", "RO"} for _, law in articles)
-
-
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=_stem)
-def test_heldout_sanctions_follow_the_normalisation(gold_path: Path) -> None:
-    """Amount fields fit the kind, suspended parts fit inside the sentence, a proeftijd exists."""
-    for s in json.loads(gold_path.read_text(encoding="utf-8"))["sanctions"]:
-        if s["kind"] in ("gevangenisstraf", "hechtenis", "jeugddetentie"):
-            assert s["days"] and s["hours"] is None and s["euros"] is None
-        if s["kind"] == "taakstraf":
-            assert s["hours"] and s["days"] is None
-        if s["kind"] in ("geldboete", "schadevergoedingsmaatregel"):
-            assert s["euros"] and s["days"] is None
-        assert s["suspended_days"] <= (s["days"] or 0)
-        assert s["suspended_hours"] <= (s["hours"] or 0)
-        suspended = s["suspended_days"] or s["suspended_hours"]
-        assert (s["probation_days"] is not None) == bool(suspended)
-
-
-@pytest.mark.parametrize("xml_path", XML_FILES, ids=lambda p: p.stem)
-def test_every_heldout_ruling_is_a_well_formed_open_rechtspraak_document(xml_path: Path) -> None:
-    root = ET.parse(str(xml_path), SAFE_PARSER).getroot()
-    assert root.tag == "open-rechtspraak"
-    ecli = root.findtext("rdf:RDF/rdf:Description/dcterms:identifier", namespaces=NS)
-    assert ecli == _gold(xml_path.stem)["ecli"] == xml_path.stem.replace("_", ":")
-    year, number = ecli.split(":")[3:]
-    assert 9101 <= int(number) <= 9199
-    decided = root.findtext("rdf:RDF/rdf:Description/dcterms:date", namespaces=NS)
-    assert decided.startswith(year)
-
-
-@pytest.mark.parametrize("xml_path", XML_FILES, ids=lambda p: p.stem)
-def test_heldout_metadata_law_references_are_in_the_gold(xml_path: Path) -> None:
-    """A citation the metadata carries is also cited in the text, so it is never a false find."""
-    root = ET.parse(str(xml_path), SAFE_PARSER).getroot()
-    cited = {(a["article"], a["law"]) for a in _gold(xml_path.stem)["articles"]}
-    refs = root.findall("rdf:RDF/rdf:Description/dcterms:references", namespaces=NS)
-    assert refs
-    for ref in refs:
-        match = re.search(r"(BWBR\d+)&artikel=(\w+)", ref.get(f"{{{NS['bwb']}}}resourceIdentifier"))
-        assert match and (match.group(2), BWB_LAWS[match.group(1)]) in cited
-
-
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=_stem)
-def test_every_ecli_in_a_heldout_text_is_annotated(gold_path: Path) -> None:
-    stem = _stem(gold_path)
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    if gold["ecli"]:
-        text = _body_text(HELDOUT_DIR / f"{stem}.xml")
-    else:
-        text = (HELDOUT_DIR / f"{stem}.txt").read_text(encoding="utf-8")
-    in_text = {normalise_ecli(e) for e in re.findall(r"ECLI:[A-Z0-9:\-]+[A-Z0-9]", text)}
-    annotated = {normalise_ecli(r["value"]) for r in gold["references"] if r["kind"] == "ecli"}
-    assert in_text == annotated
-
-
-def test_heldout_set_scored_against_itself_is_perfect() -> None:
-    def predict(path: Path, role: str | None) -> dict[str, Any]:
-        return _gold(path.stem)
-
-    report = evaluate(predict, HELDOUT_DIR)
-    assert [item.id for item in report.items if item.mismatches] == []
-    assert all(score.f1 == 1.0 for score in report.scores.values())
-    assert len(report.items) == len(GOLD_FILES)

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import lxml.etree as ET
 import pytest
 
 from rulings.errors import ConfigError, ParseError
@@ -25,12 +24,6 @@ from rulings.evaluate import (
 GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
 XML_FILES = sorted(GOLD_DIR.glob("*.xml"))
-NS = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "bwb": "bwb-dl",
-}
-SAFE_PARSER = ET.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 SECTION_TEXT = """veroordeelt verdachte tot een gevangenisstraf voor de duur van 5 (vijf) maanden;
 bepaalt dat van deze gevangenisstraf een gedeelte, groot 2 (twee) maanden, niet zal worden ten

@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import lxml.etree as ET
 import pytest
 
 from rulings.evaluate import load_gold
@@ -22,18 +21,6 @@ HELDOUT_DIR = EVAL_DIR / "heldout"
 GOLD_FILES = sorted(HELDOUT_DIR.glob("*.gold.json"))
 XML_FILES = sorted(HELDOUT_DIR.glob("*.xml"))
 TXT_FILES = sorted(HELDOUT_DIR.glob("*.txt"))
-NS = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "bwb": "bwb-dl",
-}
-SAFE_PARSER = ET.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-BWB_LAWS = {
-    "BWBR0001854": "Sr",
-    "BWBR0001903": "Sv",
-    "BWBR0001941": "Opiumwet",
-    "BWBR0006622": "WVW",
-}
 
 
 def _stem(path: Path) -> str:
@@ -42,12 +29,6 @@ def _stem(path: Path) -> str:
 
 def _gold(stem: str) -> dict[str, Any]:
     return json.loads((HELDOUT_DIR / f"{stem}.gold.json").read_text(encoding="utf-8"))
-
-
-def _body_text(xml_path: Path) -> str:
-    root = ET.parse(str(xml_path), SAFE_PARSER).getroot()
-    body = [el for el in root if el.tag.endswith(("inhoudsindicatie", "uitspraak"))]
-    return " ".join(t for el in body for t in el.itertext())
 
 
 def test_heldout_set_has_the_agreed_size_and_mix() -> None:

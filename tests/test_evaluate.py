@@ -15,11 +15,11 @@ from rulings.evaluate import (
     Report,
     evaluate,
     format_report,
-    load_gold,
     main,
     normalise_ecli,
     predictions_from_dir,
 )
+from rulings.gold import load_gold
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))

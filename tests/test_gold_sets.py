@@ -16,7 +16,8 @@ from typing import Any
 import lxml.etree as ET
 import pytest
 
-from rulings.evaluate import evaluate, normalise_ecli, validate_gold
+from rulings.evaluate import evaluate, normalise_ecli
+from rulings.gold import validate_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 SETS = {

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rulings.evaluate import load_gold
+from rulings.gold import load_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 HELDOUT_DIR = EVAL_DIR / "heldout"

@@ -41,6 +41,7 @@ from rulings.models import (
 from rulings.nlp import sanctions
 from rulings.nlp.article_map import ArticleMap, resolve_regime
 from rulings.nlp.articles import normalise_law
+from rulings.nlp.dates import Period
 from rulings.nlp.extensions import doc_role
 from rulings.nlp.pipeline import VERSION_KEY, build_pipeline, pipeline_version
 from rulings.parse import parse_ruling
@@ -55,7 +56,6 @@ _QUALIFYING = {
 _OFFENCE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
 _PLEADING = {Role.VERDEDIGING, Role.VORDERING}
 _FLAT_KEYS = ("text", "start", "end")
-Period = tuple[date, date]
 _MONTH_DAYS = 31  # a birth date known to the month at least
 _MAX_SPREAD = 3  # acts years apart are separate facts, not one period to fill in
 

@@ -12,23 +12,18 @@ whole ruling, since the charge and the birth date often stand in different secti
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from rulings.models import AgeMention, Evidence, Role, Subject
-from rulings.nlp.extensions import doc_role, evidence, make_ruler
+from rulings.models import AgeMention, Subject
+from rulings.nlp.dates import birth_dates, month_number, offence_dates
+from rulings.nlp.extensions import evidence, make_ruler
 from rulings.nlp.numbers import parse_number
 
 _ADJECTIVE = re.compile(r"^(.+?)-?jarig(?:e|en)?$|^(.+)-$")
 _SLASH = re.compile(r"^(\d{2})/(\d{2})-jarig")
-_MONTHS = {
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "maart": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_CHARGE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
 _SUBJECTS = {
     "victim": Subject.VICTIM,
     "victim-pronoun": Subject.VICTIM,
@@ -51,7 +46,6 @@ _ARTICLES = {"de", "het", "een", "die", "deze"}
 _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
 _CLAIM_AFTER_WINDOW = 4
-_BORN_VERBS = {"is", "was", "werd"}
 _CLAIM_WINDOW = 10
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
@@ -91,8 +85,8 @@ class AgeReader:
         claims = _Claims(spans)
         doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
         dates = filter_spans([s for s in spans if s.label_ == "DATE"])
-        doc._.birth_dates = _birth_dates(doc, spans, dates, subjects)
-        doc._.offence_dates = _offence_dates(doc, spans, dates)
+        doc._.birth_dates = birth_dates(doc, spans, dates, subjects, _subject_of)
+        doc._.offence_dates = offence_dates(doc, spans, dates)
         return doc
 
 
@@ -306,7 +300,7 @@ def _apposed(doc: Doc, end: int, start: int) -> bool:
     if all(t.is_space or t.text == "," for t in between) and len(between) <= 2:
         return True  # "twee minderjarige meisjes, van 15 en 16 jaar oud"
     apposition = all(
-        t.is_space or t.lower_ in _APPOSITION or t.like_num or _month(t.text) is not None
+        t.is_space or t.lower_ in _APPOSITION or t.like_num or month_number(t.text) is not None
         for t in between
     )
     return apposition and between[0].text == "," and any(t.lower_ == "geboren" for t in between)
@@ -386,93 +380,5 @@ def _kind(span: Span) -> str:
     return span.id_.split("/", 1)[0]
 
 
-# --- dates ----------------------------------------------------------------------------------------
-
-Period = tuple[date, date]
-
-
-def parse_date(span: Span) -> Period | None:
-    """'12 maart 2001' -> (that day, that day); '[datum] 2016' -> (1 Jan, 31 Dec 2016)."""
-    numeric = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", span.text)
-    if numeric:
-        day, month, year = (int(g) for g in numeric.groups())
-        return _day(year, month, day)
-    years = [int(t.text) for t in span if re.fullmatch(r"(19|20)\d{2}", t.text)]
-    if not years:
-        return None
-    year = years[-1]
-    months = [m for t in span if t.is_alpha and (m := _month(t.text)) is not None]
-    month = months[0] if months else None
-    if span.id_ == "date/day-month-year" and month is not None:
-        return _day(year, month, int(span[0].text))
-    if span.id_ == "date/month-year" and month is not None:
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def _month(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    return _MONTHS.get(word) or _MONTHS.get(word[:3])
-
-
-def _day(year: int, month: int, day: int) -> Period | None:
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    return found, found
-
-
-def _birth_dates(
-    doc: Doc, spans: list[Span], dates: list[Span], subjects: list[Span]
-) -> list[tuple[date, date, Subject, Evidence]]:
-    """Dates right after "geboren (op)" or "geb.", or right before "(is) geboren", with the
-    person named before them."""
-    births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
-    found = []
-    for birth in births:
-        after = [d for d in dates if birth.end <= d.start <= birth.end + 1]
-        after = after or [d for d in dates if _born_after(doc, d, birth)]
-        period = parse_date(after[0]) if after else None
-        if period is None:
-            continue
-        first = min(birth.start, after[0].start)
-        left = [s for s in subjects if first - 8 <= s.start and s.end <= first]
-        subject = _SUBJECTS[_kind(left[-1])] if left else Subject.UNKNOWN
-        found.append((*period, subject, evidence(doc, first, max(birth.end, after[0].end))))
-    return found
-
-
-def _born_after(doc: Doc, date_span: Span, birth: Span) -> bool:
-    """'[slachtoffer], die op 12 maart 2003 is geboren': the date stands before the word."""
-    between = doc[date_span.end : birth.start]
-    return date_span.end <= birth.start and all(t.lower_ in _BORN_VERBS for t in between)
-
-
-def _offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Period]:
-    """Dates of the act: in the charge and proven facts every date that is no procedural date or
-    birth date; elsewhere only dates after "op of omstreeks", "in de periode van" and the like."""
-    in_charge = doc_role(doc) in _CHARGE_ROLES
-    cues = [s for s in spans if s.label_ == "OFFENCE_CUE"]
-    blocked = [s for s in spans if s.label_ in ("NOT_OFFENCE", "BIRTH")]
-    found: list[Period] = []
-    last_sentence = -1
-    births = [s for s in spans if s.label_ == "BIRTH"]
-    for span in dates:
-        if _ends_before(blocked, span) or any(_born_after(doc, span, b) for b in births):
-            continue
-        cue_ids = {c.id_ for c in _ends_before(cues, span)}
-        continues = "offence/tot-en-met" in cue_ids and last_sentence == span.sent.start
-        if in_charge or continues or cue_ids - {"offence/tot-en-met"}:
-            period = parse_date(span)
-            if period is not None:
-                found.append(period)
-                last_sentence = span.sent.start
-    return found
-
-
-def _ends_before(spans: list[Span], span: Span, window: int = 4) -> list[Span]:
-    """Spans that end at most `window` tokens before `span`, within its sentence."""
-    first = max(span.sent.start, span.start - window)
-    return [s for s in spans if first <= s.end <= span.start]
+def _subject_of(person: Span) -> Subject:
+    return _SUBJECTS[_kind(person)]

@@ -409,13 +409,3 @@ class Store:
                     for e, s, r, so in scores
                 ],
             )
-
-
-def parse_date(text: str) -> date:
-    """An ISO date from the command line (YYYY-MM-DD)."""
-    return date.fromisoformat(text)
-
-
-def ruling_hash(ruling: Ruling) -> str:
-    """The content hash the store keeps for a ruling."""
-    return content_hash(ruling)

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from rulings.models import Findings, Ruling
 from rulings.store.findings import finding_rows, findings_from_rows
 from rulings.store.fts import SearchHit, run_search
 from rulings.store.migrate import migrate
-from rulings.store.rows import RULING_COLUMNS, content_hash, ruling_from_row, ruling_values
+from rulings.store.rows import RULING_COLUMNS, ruling_from_row, ruling_values
 
 __all__ = ["HarvestEntry", "SearchHit", "Store"]
 

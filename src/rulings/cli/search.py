@@ -72,24 +72,12 @@ def search(
         limit=limit or None,
     )
     if as_json:
-        echo_json([_hit_json(h) for h in hits])
+        echo_json(hits)
         return
     for hit in hits:
         day = hit.date.isoformat() if hit.date else "?"
         click.echo(f"{hit.ecli:<28} {hit.court_code:<6} {day}  {_mark(hit.snippet)}")
     click.echo(f"{len(hits)} ruling(s)", err=True)
-
-
-def _hit_json(hit: Any) -> dict[str, Any]:
-    return {
-        "ecli": hit.ecli,
-        "court": hit.court,
-        "court_code": hit.court_code,
-        "date": hit.date.isoformat() if hit.date else None,
-        "procedures": list(hit.procedures),
-        "has_body": hit.has_body,
-        "snippet": hit.snippet,
-    }
 
 
 def _mark(snippet: str) -> str:

@@ -203,12 +203,6 @@ class Store:
             if ruling is not None:
                 yield ruling
 
-    def content_hash(self, ecli: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT content_hash FROM ruling WHERE ecli = ?", (ecli.upper(),)
-        ).fetchone()
-        return row["content_hash"] if row else None
-
     # --- search and counts ---------------------------------------------------------------
 
     def search(self, query: str | None, **filters: Any) -> list[SearchHit]:
@@ -284,10 +278,6 @@ class Store:
             sql += " AND source = ?"
             params = (source,)
         return [r[0] for r in self.conn.execute(sql + " ORDER BY ecli", params)]
-
-    def harvest_counts(self) -> dict[str, int]:
-        rows = self.conn.execute("SELECT status, count(*) FROM harvest_log GROUP BY status")
-        return dict(rows)
 
     def get_state(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()

@@ -152,13 +152,14 @@ def _row(store: Store, members: list[ScoredRuling]) -> CaseRow:
     best = max(members, key=lambda m: m.score)
     articles: set[str] = set()
     ages: set[int] = set()
+    findings = {m.ecli: store.get_findings(m.ecli) for m in members}
     for member in members:
-        found = store.get_findings(member.ecli)
+        found = findings[member.ecli]
         ruling = store.get_ruling(member.ecli)
         metadata = tuple(r.article for r in ruling.law_references if r.article) if ruling else ()
         articles.update(articles_of(found, metadata))
         ages.update(victim_ages(found))
-    sentences = evidence_sentences(store.get_findings(best.ecli), most=1)
+    sentences = evidence_sentences(findings[best.ecli], most=1)
     numbers = dict.fromkeys(n for m in members for n in m.case_numbers)
     return CaseRow(
         parketnummer=list(numbers),

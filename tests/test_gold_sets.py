@@ -1,9 +1,10 @@
 """Every annotated set in eval/ is checked the same way, so rulings.evaluate can trust it.
 
-eval/gold/ (the development set) and eval/heldout/ (written later, never used for tuning) must
-both: load and validate, follow the sanction normalisation, hold well-formed open-rechtspraak
-rulings whose ECLI matches the file name and the set's number range, annotate every article the
-metadata cites and every ECLI the text cites, and score perfectly against themselves.
+eval/gold/ (the development set), eval/heldout/ (written later, since used to measure twice) and
+eval/heldout2/ (written last, blind) must all: load and validate, follow the sanction
+normalisation, hold well-formed open-rechtspraak rulings whose ECLI matches the file name and the
+set's number range, annotate every article the metadata cites and every ECLI the text cites, and
+score perfectly against themselves.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 SETS = {
     "gold": (EVAL_DIR / "gold", range(9001, 9100)),
     "heldout": (EVAL_DIR / "heldout", range(9101, 9200)),
+    "heldout2": (EVAL_DIR / "heldout2", range(9201, 9300)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from rulings.models import Findings, Ruling
@@ -20,6 +22,8 @@ from rulings.progress import Progress
 from rulings.store import Store
 
 _NLP: Any = None
+CHUNK = 8  # rulings sent to a worker at a time
+AHEAD = 4  # chunks in flight per worker: enough to keep it busy, few enough to keep memory flat
 
 
 @dataclass(slots=True)
@@ -49,6 +53,10 @@ def _extract(ruling: Ruling) -> Findings:
     if _NLP is None:
         _init_worker()
     return extract_ruling(_NLP, ruling)
+
+
+def _extract_chunk(rulings: list[Ruling]) -> list[Findings]:
+    return [_extract(ruling) for ruling in rulings]
 
 
 def _count(findings: Findings) -> int:
@@ -83,4 +91,21 @@ def _findings(store: Store, eclis: list[str], workers: int) -> Iterator[Findings
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker) as pool:
-        yield from pool.imap(_extract, rulings, chunksize=8)
+        yield from in_order(pool, rulings, ahead=workers * AHEAD)
+
+
+def in_order(pool: Any, rulings: Iterable[Ruling], *, ahead: int) -> Iterator[Findings]:
+    """Findings in the rulings' order, reading at most `ahead` chunks beyond what was yielded.
+
+    Pool.imap would read the whole input in a background thread, holding every ruling of a large
+    store in memory and sharing the store's connection between threads; here the rulings are read
+    in this thread, only as fast as the workers take them.
+    """
+    pending: deque[Any] = deque()
+    source = iter(rulings)
+    while chunk := list(islice(source, CHUNK)):
+        pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+        if len(pending) >= ahead:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()

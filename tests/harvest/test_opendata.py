@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import responses
-from conftest import fixture_bytes
 from fakeserver import FakeDoc, atom_page, make_docs
 
+from conftest import fixture_bytes
 from rulings.errors import BadResponse, ConfigError, SourceUnavailable
 from rulings.harvest.base import Unavailable
 from rulings.harvest.opendata import (

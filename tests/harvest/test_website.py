@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 import responses
-from conftest import fixture_bytes
 
+from conftest import fixture_bytes
 from rulings.errors import BadResponse, SourceUnavailable
 from rulings.harvest import website
 from rulings.harvest.website import WebsiteQuery, WebsiteSearch, parse_results, website_base_url

@@ -271,6 +271,13 @@ BIRTH_DATE_AGES = [
         "gepleegd met [slachtoffer], geboren op 1 juni 2003",
         [15, 16],
     ),
+    # two victims, each charged with her own date: each birth date against its own date only
+    (
+        "1. hij op of omstreeks 5 maart 2016 te Breda ontucht heeft gepleegd met [slachtoffer 1], "
+        "geboren op 20 januari 2001; 2. hij op of omstreeks 14 november 2018 te Breda ontucht "
+        "heeft gepleegd met [slachtoffer 2], geboren op 9 september 2002",
+        [15, 16],
+    ),
     # a pseudonymised birth date leaves only the year: no age
     (
         "hij op of omstreeks 14 juli 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "

@@ -253,18 +253,22 @@ def _birth_ages(docs: list[Doc], periods: list[Period]) -> list[AgeMention]:
 
     A meeting before and one after her birthday give two ages, and so does a charge period
     across it ("in de periode van 1 januari 2018 tot en met 30 april 2018"); the ages between
-    the first and the last act are all filled in. A birth date without day and month (a
+    the first and the last act are all filled in. Where the ruling gives several victims' birth
+    dates, each is set against the dates of the act in its own sentence, when it has any: the
+    charge of each victim names her own dates. A birth date without day and month (a
     pseudonymised "[geboortedatum] 2003", "geboren in 2003") gives no age (eval/README.md 'Ages').
     """
+    births = [b for doc in docs for b in doc._.birth_dates or []]
+    victims = {(first, last) for first, last, subject, *_ in births if subject is Subject.VICTIM}
     ages, seen = [], set()
-    for doc in docs:
-        for born_first, born_last, subject, found in doc._.birth_dates or []:
-            key = (born_first, born_last, subject)
-            if (born_last - born_first).days > _MONTH_DAYS or key in seen:
-                continue
-            seen.add(key)
-            values = _ages_at(born_first, born_last, periods)
-            ages += [AgeMention(v, subject, kind="birthdate", evidence=found) for v in values]
+    for born_first, born_last, subject, found, own in births:
+        key = (born_first, born_last, subject)
+        if (born_last - born_first).days > _MONTH_DAYS or key in seen:
+            continue
+        seen.add(key)
+        acts = list(own) if len(victims) > 1 and own else periods
+        values = _ages_at(born_first, born_last, acts)
+        ages += [AgeMention(v, subject, kind="birthdate", evidence=found) for v in values]
     return ages
 
 

@@ -290,6 +290,36 @@ CASES = [
         "Verdachte, een man van 52 jaar, betaalde de 16-jarige [slachtoffer] € 100.",
         [(52, S, "stated", None), (16, V, "stated", None)],
     ),
+    # a parent speaking of her daughter: the daughter is the victim
+    (
+        "De moeder van [slachtoffer] heeft verklaard dat haar dochter toen 15 jaar oud was.",
+        [(15, V, "stated", None)],
+    ),
+    (
+        "[moeder] heeft bij de politie het volgende verklaard. Mijn dochter was toen pas "
+        "veertien jaar.",
+        [(14, V, "stated", None)],
+    ),
+    # the parents of the suspect speak of their son: the suspect
+    (
+        "De ouders van verdachte verklaarden dat hun zoon toen 17 jaar oud was.",
+        [(17, S, "stated", None)],
+    ),
+    # a daughter no parent speaks of stays someone else
+    (
+        "Verdachte woonde met zijn vriendin en hun 12-jarige dochter in Venlo.",
+        [(12, OTHER, "stated", None)],
+    ),
+    # an age reached at some moment is not the age at the time of the facts
+    (
+        "Verdachte heeft [slachtoffer] ook nog ontmoet nadat zij achttien jaar was geworden.",
+        [],
+    ),
+    ("Het contact duurde voort totdat zij 18 werd.", []),
+    (
+        "Zij was toen 16 jaar oud; vlak voordat zij zeventien jaar zou worden, stopte het contact.",
+        [(16, V, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym
@@ -421,7 +451,7 @@ DATES = [
 @pytest.mark.parametrize(("text", "births", "acts"), DATES, ids=[d[0][:45] for d in DATES])
 def test_dates_outside_the_charge(run_section, text, births, acts) -> None:
     doc = run_section(text, Role.OTHER)
-    assert [(first, subject.value) for first, _, subject, _ in doc._.birth_dates] == births
+    assert [(first, subject.value) for first, _, subject, *_ in doc._.birth_dates] == births
     assert doc._.offence_dates == acts
 
 

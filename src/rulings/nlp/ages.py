@@ -50,6 +50,8 @@ _CLAIM_WINDOW = 10
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _MAX_AGE = 99
+_TURNED_WINDOW = 3  # "nadat [slachtoffer] 18 werd"
+_PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
 _NOW_WINDOW = 3  # "de thans 19-jarige", "is inmiddels 21 jaar oud"
 _STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
 _AFTER_NOMINAL = {
@@ -79,14 +81,16 @@ class AgeReader:
         self.ruler(doc)
         spans = list(doc.spans["ages"])
         persons = [s for s in spans if s.label_ in ("SUBJECT", "NAMED")]
+        persons = _children_of_parents(spans, persons)
         persons += _speakers(doc, spans, persons)
         subjects = sorted(persons, key=lambda s: s.start)
         found = filter_spans([s for s in spans if s.label_ in ("AGE", "BRACKET")])
         claims = _Claims(spans)
         doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
         dates = filter_spans([s for s in spans if s.label_ == "DATE"])
-        doc._.birth_dates = birth_dates(doc, spans, dates, subjects, _subject_of)
-        doc._.offence_dates = offence_dates(doc, spans, dates)
+        acts = offence_dates(doc, spans, dates)
+        doc._.birth_dates = birth_dates(doc, spans, dates, subjects, _subject_of, acts)
+        doc._.offence_dates = [period for period, _ in acts]
         return doc
 
 
@@ -115,6 +119,8 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
     values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
     subject = _subject(doc, span, subjects, form) if values else None
     if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
+        return []
+    if claims.turned(doc, span):
         return []
     kind = "claimed" if claims.covers(doc, span) else "stated"
     if form == "claim-only" and kind != "claimed":
@@ -158,6 +164,22 @@ class _Claims:
         self.real = [s for s in spans if s.label_ == "AGE_REAL"]
         self.differences = [s for s in spans if s.label_ == "AGE_NOT"]
         self.now = [s for s in spans if s.label_ == "AGE_NOW"]
+        self.turned_after = [s for s in spans if s.id_ == "turned/after"]
+        self.turned_before = [s for s in spans if s.id_ == "turned/before"]
+
+    def turned(self, doc: Doc, span: Span) -> bool:
+        """'nadat zij achttien jaar was geworden', 'voordat zij 16 werd': an age reached at some
+        moment, which says nothing of the age at the time of the facts."""
+        sent = span.sent
+        after = self.turned_after
+        if any(span.end <= c.start <= span.end + 2 and c.end <= sent.end for c in after):
+            return True
+        return any(
+            sent.start <= cue.start
+            and cue.end <= span.start <= cue.end + _TURNED_WINDOW
+            and not any(t.is_punct or t.lower_ in _ARTICLES for t in doc[cue.end : span.start])
+            for cue in self.turned_before
+        )
 
     def difference(self, span: Span) -> bool:
         """'het leeftijdsverschil ... was maar drie jaar': no one's age."""
@@ -329,6 +351,41 @@ def _nominal_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject:
 def _touches_comma(doc: Doc, end: int, start: int) -> bool:
     between = [t for t in doc[end:start] if not t.is_space]
     return len(between) == 1 and between[0].text == ","
+
+
+def _children_of_parents(spans: list[Span], persons: list[Span]) -> list[Span]:
+    """'De moeder van [slachtoffer] verklaarde dat haar dochter toen 15 jaar was': the child a
+    parent speaks of is the victim, or the suspect when the parent is the suspect's ("de vader
+    van verdachte ... zijn/hun zoon"); other daughters and sons stay other persons."""
+    parents = [s for s in spans if s.label_ == "PARENT"]
+    found = list(persons)
+    for child in (s for s in spans if s.label_ == "CHILD"):
+        parent = _parent_before(child, parents)
+        if parent is None:
+            continue
+        kind = "suspect" if _parent_of_suspect(parent, persons) else "victim"
+        doc = child.doc
+        word = Span(doc, child.end - 1, child.end, label="SUBJECT", span_id=f"{kind}/child")
+        found = [p for p in found if not p.start <= word.start < p.end] + [word]
+    return found
+
+
+def _parent_before(child: Span, parents: list[Span]) -> Span | None:
+    doc, sent = child.doc, child.sent
+    first = sent.start
+    for _ in range(_PARENT_LOOKBACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    before = [p for p in parents if first <= p.start and p.end <= child.start]
+    return before[-1] if before else None
+
+
+def _parent_of_suspect(parent: Span, persons: list[Span]) -> bool:
+    doc = parent.doc
+    if parent.end >= len(doc) or doc[parent.end].lower_ != "van":
+        return False
+    return any(_kind(p) == "suspect" and parent.end < p.start <= parent.end + 2 for p in persons)
 
 
 def _speakers(doc: Doc, spans: list[Span], persons: list[Span]) -> list[Span]:

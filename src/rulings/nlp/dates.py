@@ -25,6 +25,7 @@ _CHARGE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
 _BORN_VERBS = {"is", "was", "werd"}
 
 Period = tuple[date, date]
+BirthDate = tuple[date, date, Subject, Evidence, tuple[Period, ...]]
 
 
 def parse_date(span: Span) -> Period | None:
@@ -66,9 +67,11 @@ def birth_dates(
     dates: list[Span],
     subjects: list[Span],
     subject_of: Callable[[Span], Subject],
-) -> list[tuple[date, date, Subject, Evidence]]:
+    acts: list[tuple[Period, int]],
+) -> list[BirthDate]:
     """Dates right after "geboren (op)" or "geb.", or right before "(is) geboren", with the
-    person named before them."""
+    person named before them and the dates of the act in the same sentence (a charge of two
+    victims gives each her own dates: "op 3 maart 2017 met [slachtoffer 1], geboren op ...")."""
     births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
     found = []
     for birth in births:
@@ -80,7 +83,9 @@ def birth_dates(
         first = min(birth.start, after[0].start)
         left = [s for s in subjects if first - 8 <= s.start and s.end <= first]
         subject = subject_of(left[-1]) if left else Subject.UNKNOWN
-        found.append((*period, subject, evidence(doc, first, max(birth.end, after[0].end))))
+        found_at = evidence(doc, first, max(birth.end, after[0].end))
+        own = tuple(act for act, sentence in acts if sentence == doc[first].sent.start)
+        found.append((*period, subject, found_at, own))
     return found
 
 
@@ -90,13 +95,14 @@ def _born_after(doc: Doc, date_span: Span, birth: Span) -> bool:
     return date_span.end <= birth.start and all(t.lower_ in _BORN_VERBS for t in between)
 
 
-def offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Period]:
-    """Dates of the act: in the charge and proven facts every date that is no procedural date or
-    birth date; elsewhere only dates after "op of omstreeks", "in de periode van" and the like."""
+def offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[tuple[Period, int]]:
+    """Dates of the act, each with the start of its sentence: in the charge and proven facts
+    every date that is no procedural date or birth date; elsewhere only dates after "op of
+    omstreeks", "in de periode van" and the like."""
     in_charge = doc_role(doc) in _CHARGE_ROLES
     cues = [s for s in spans if s.label_ == "OFFENCE_CUE"]
     blocked = [s for s in spans if s.label_ in ("NOT_OFFENCE", "BIRTH")]
-    found: list[Period] = []
+    found: list[tuple[Period, int]] = []
     last_sentence = -1
     births = [s for s in spans if s.label_ == "BIRTH"]
     for span in dates:
@@ -107,7 +113,7 @@ def offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[Period
         if in_charge or continues or cue_ids - {"offence/tot-en-met"}:
             period = parse_date(span)
             if period is not None:
-                found.append(period)
+                found.append((period, span.sent.start))
                 last_sentence = span.sent.start
     return found
 

@@ -9,8 +9,8 @@ Set by the components (lists of rulings.models values, each with its Evidence):
 Set by the components for the ruling-level step in rulings.extract (not findings themselves):
     regime_cues    {"old", "wsm2024"}: qualification wording of either law version in this Doc
     offence_dates  [(first, last)]: dates of the act stated in this Doc
-    birth_dates    [(first, last, Subject, Evidence)]: birth dates (a year alone spans the year),
-                   turned into ages against the dates of the act
+    birth_dates    [(first, last, Subject, Evidence, own dates of the act)]: birth dates (a year
+                   alone spans the year), turned into ages against the dates of the act
     rejections     [RaisedBy]: whose plea the court rejects in this Doc ("verwerpt het verweer"),
                    also in sections whose circumstances are not read
 

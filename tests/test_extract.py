@@ -117,7 +117,8 @@ def test_circumstances_with_their_raisers(findings) -> None:
         ("M_CLEAN_RECORD", "prosecutor", False),
         # the plea in the verdediging, rejected in the next section
         ("M_DID_NOT_KNOW_MINOR", "defence", True),
-        ("M_CLEAN_RECORD", "defence", True),
+        # ... while the court weighs the clean record too: that plea was followed
+        ("M_CLEAN_RECORD", "defence", False),
         ("M_CLEAN_RECORD", "court", False),
     ]
 

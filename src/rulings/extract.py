@@ -182,17 +182,20 @@ def _gather(docs: list[Doc], attr: str) -> list[Any]:
 
 def _circumstances(docs: list[Doc]) -> list[Circumstance]:
     """The sections' circumstances; a defence plea counts as rejected when the section right
-    after the verdediging ("Het oordeel van de rechtbank") rejects it ("verwerpt het verweer")."""
-    found = []
+    after the verdediging ("Het oordeel van de rechtbank") rejects a plea, unless the court
+    itself weighs the same circumstance the same way (it rejected another plea then)."""
+    found: list[tuple[Circumstance, bool]] = []
     for position, doc in enumerate(docs):
         following = docs[position + 1] if position + 1 < len(docs) else None
-        values = list(doc._.circumstances or [])
         answered = following is not None and doc_role(following) not in _PLEADING
         rejects = answered and RaisedBy.DEFENCE in (following._.rejections or [])
-        if doc_role(doc) is Role.VERDEDIGING and rejects:
-            values = [_rejected(c) for c in values]
-        found.extend(values)
-    return found
+        answers = doc_role(doc) is Role.VERDEDIGING and rejects
+        found.extend((c, answers) for c in doc._.circumstances or [])
+    followed = {(c.code, c.polarity) for c, _ in found if c.raised_by is RaisedBy.COURT}
+    return [
+        _rejected(c) if answered and (c.code, c.polarity) not in followed else c
+        for c, answered in found
+    ]
 
 
 def _rejected(circumstance: Circumstance) -> Circumstance:

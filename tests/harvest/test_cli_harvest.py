@@ -181,8 +181,9 @@ def test_refresh_lists_only_what_changed_since_the_last_run(db, server, service)
     assert params["date"] == ["2021-01-01", "2021-12-31"]
     since = datetime.fromisoformat(params["modified"][0]).replace(tzinfo=AMSTERDAM)
     assert since == datetime.fromisoformat(last_run) - timedelta(days=1)
-    summary = json.loads(result.stdout)
-    assert summary["stored"] == 1 and service.served[changed.ecli] == 2
+    printed = json.loads(result.stdout)
+    assert printed["harvest"]["stored"] == 1 and service.served[changed.ecli] == 2
+    assert printed["job"]["extracted"] == len(stored(db)) and printed["job"]["scored"] > 0
 
 
 def test_refresh_moves_the_window(db, server, service):

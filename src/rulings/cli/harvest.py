@@ -230,7 +230,8 @@ def refresh_command(
     Lists only ECLIs the index marks as changed since the last complete run began (less a day
     of margin), with the same window and filters. --from/--to move the remembered window; that
     refresh lists the whole new window once (what is stored is still not fetched again). An
-    interrupted refresh resumes where it stopped.
+    interrupted refresh resumes where it stopped. --json prints the harvest summary, the store
+    and what the stages did ("job" is null with --harvest-only).
 
     Example:
 
@@ -251,7 +252,11 @@ def refresh_command(
         job = None if harvest_only else run_stages(store, out)
     finally:
         store.close()
-    if job is not None and not as_json:
+    if as_json:
+        echo_json({"harvest": _summary_json(summary), "store": str(store.path), "job": job})
+        _fail_on_failures(summary)
+        return
+    if job is not None:
         click.echo(describe(store, job))
     _report(summary, as_json)
 
@@ -391,9 +396,13 @@ def _remembered(store: Store, options: dict[str, Any]) -> tuple[dict[str, Any], 
 # --- output ------------------------------------------------------------------------------
 
 
+def _summary_json(summary: HarvestSummary) -> dict[str, Any]:
+    return {**asdict(summary), "rate": round(summary.rate, 2)}
+
+
 def _report(summary: HarvestSummary, as_json: bool) -> None:
     if as_json:
-        echo_json({**asdict(summary), "rate": round(summary.rate, 2)})
+        echo_json(_summary_json(summary))
     else:
         retried = f"{summary.retried} retried, " if summary.retried else ""
         click.echo(
@@ -404,6 +413,10 @@ def _report(summary: HarvestSummary, as_json: bool) -> None:
         )
         for ecli, error in summary.failures[:SHOWN_FAILURES]:
             click.echo(f"failed {ecli}: {error}", err=True)
+    _fail_on_failures(summary)
+
+
+def _fail_on_failures(summary: HarvestSummary) -> None:
     if summary.failed:
         more = summary.failed - SHOWN_FAILURES
         tail = f" (and {more} more)" if more > 0 else ""

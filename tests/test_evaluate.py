@@ -224,11 +224,13 @@ def test_references_repair_broken_eclis_and_count_markers_once(tmp_path: Path) -
             {"kind": "ecli", "value": "ECLI:RBZWB:2016:8757"},
             {"kind": "valkenburg_hr", "value": "HR 20 februari 2018"},
             {"kind": "valkenburg_hr", "value": "ECLI:NL:HR:2018:231"},
-            {"kind": "named_case", "value": "Schiedamse kelderbox zaak"},
+            {"kind": "named_case", "value": "Schiedamse kelderboxzaak"},
         ]
     )
     report = run(tmp_path, gold, prediction)
     assert report.scores["references"].f1 == 1.0
+    other = gold_item(references=[{"kind": "named_case", "value": "Valkenburgse zedenzaak"}])
+    assert run(tmp_path, gold, other).scores["references"].tp == 0
 
 
 @pytest.mark.parametrize(

@@ -195,7 +195,7 @@ def _refs(found: Mapping[str, Any]) -> set[tuple[str, str]]:
         elif kind == "ecli":
             keys.add((kind, normalise_ecli(value)))
         else:
-            keys.add((kind, re.sub(r"[\s-]+", " ", value).strip().casefold()))
+            keys.add((kind, re.sub(r"[\s-]+", "", value).casefold()))  # "kelderbox-zaak"
     return keys
 
 

@@ -142,8 +142,8 @@ def test_analyze_json_has_exactly_the_documented_keys(findings) -> None:
     ]  # fmt: skip
     sanction = data["sanctions"][0]
     for key in ("kind", "actor", "amount", "unit", "days", "hours", "euros", "suspended_days",
-                "suspended_hours", "probation_days", "text", "start", "end", "section", "role",
-                "sentence"):  # fmt: skip
+                "suspended_hours", "suspended_euros", "probation_days", "text", "start", "end",
+                "section", "role", "sentence"):  # fmt: skip
         assert key in sanction
     section = CLIENT_CASE.sections[sanction["section"]].text
     assert section[sanction["start"] : sanction["end"]] == sanction["text"]

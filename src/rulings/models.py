@@ -204,6 +204,7 @@ class Sanction:
     euros: float | None = None  # money
     suspended_days: int = 0
     suspended_hours: int = 0
+    suspended_euros: float = 0.0  # a fine with a conditional part
     probation_days: int | None = None
     evidence: Evidence | None = None
 

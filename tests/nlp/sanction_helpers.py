@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-Size = tuple[str, str, float | None, int, int | None]
+Size = tuple[str, str, float | None, float, int | None]
 Row = tuple[str, str, list[Size]]
 IMPOSED, DEMANDED, EARLIER = "imposed", "demanded", "earlier"
 
@@ -24,6 +24,12 @@ def summary(sanctions) -> list[Size]:
     for s in sanctions:
         size = next((v for v in (s.days, s.hours, s.euros) if v is not None), None)
         out.append(
-            (s.kind, s.actor.value, size, s.suspended_days or s.suspended_hours, s.probation_days)
+            (
+                s.kind,
+                s.actor.value,
+                size,
+                s.suspended_days or s.suspended_hours or s.suspended_euros,
+                s.probation_days,
+            )
         )
     return out

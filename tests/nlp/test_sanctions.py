@@ -87,6 +87,23 @@ BESLISSING: list[Row] = [
         "veroordeelt verdachte tot een geldboete van € 500,-, subsidiair 10 dagen hechtenis;",
         [("geldboete", IMPOSED, 500.0, 0, None)],
     ),
+    # a fine with a conditional part in euros, its probation in the same dictum item
+    (
+        "beslissing",
+        "veroordeelt verdachte tot een geldboete van € 1.000,- (duizend euro), subsidiair 20 "
+        "dagen hechtenis;\nbepaalt dat van deze geldboete een gedeelte, groot € 400,- "
+        "(vierhonderd euro), niet ten uitvoer zal worden gelegd, tenzij de rechter later anders "
+        "gelast, op grond van het feit dat de veroordeelde voor het einde van een proeftijd van 2 "
+        "(twee) jaren zich aan een strafbaar feit heeft schuldig gemaakt.",
+        [("geldboete", IMPOSED, 1000.0, 400.0, 730)],
+    ),
+    # a wholly conditional fine
+    (
+        "vordering",
+        "De officier van justitie vordert een voorwaardelijke geldboete van € 750,- met een "
+        "proeftijd van twee jaren en een taakstraf van 60 uren.",
+        [("geldboete", DEMANDED, 750.0, 750.0, 730), ("taakstraf", DEMANDED, 60, 0, None)],
+    ),
     # a fine in words only
     (
         "beslissing",

@@ -20,7 +20,7 @@ from rulings.nlp.clauses import Clause
 from rulings.nlp.sanction_voice import DROP, Meaning, VoiceTracker
 from rulings.nlp.units import Amount, KindInfo, read_number
 
-SUSPENDABLE = ("days", "hours")
+SUSPENDABLE = ("days", "hours", "euros")
 # Words that may stand between a kind and a definite article or an amount before it.
 BETWEEN = frozenset(
     {

@@ -98,13 +98,14 @@ def _evidence(doc: Doc, draft: Draft, role: Role, index: int) -> Evidence:
 def to_sanction(doc: Doc, draft: Draft, role: Role, index: int) -> Sanction:
     """A Draft as the frozen model: sizes rounded, suspended part capped at the total."""
     amount = draft.amount
-    size = round(amount.size) if amount and amount.measure in SUSPENDABLE else None
-    suspended = 0
+    measure = amount.measure if amount else None
+    digits = 2 if measure == "euros" else None  # euros keep their cents, days and hours are whole
+    size = round(amount.size, digits) if amount and measure in SUSPENDABLE else None
+    suspended: float = 0
     if size is not None and draft.whole_suspended:
         suspended = size
     elif size is not None and draft.suspended:
-        suspended = min(size, round(draft.suspended))
-    measure = amount.measure if amount else None
+        suspended = min(size, round(draft.suspended, digits))
     return Sanction(
         kind=draft.kind.name,
         actor=Actor(draft.meaning),
@@ -115,13 +116,17 @@ def to_sanction(doc: Doc, draft: Draft, role: Role, index: int) -> Sanction:
         euros=round(amount.size, 2) if amount and measure == "euros" else None,
         suspended_days=suspended if measure == "days" else 0,
         suspended_hours=suspended if measure == "hours" else 0,
+        suspended_euros=suspended if measure == "euros" else 0.0,
         probation_days=round(draft.probation) if draft.probation is not None else None,
         evidence=_evidence(doc, draft, role, index),
     )
 
 
 def _key(s: Sanction) -> tuple[object, ...]:
-    return (s.kind, s.actor, s.days, s.hours, s.euros, s.suspended_days, s.suspended_hours)
+    return (
+        s.kind, s.actor, s.days, s.hours, s.euros,
+        s.suspended_days, s.suspended_hours, s.suspended_euros,
+    )  # fmt: skip
 
 
 def _unique(per_doc: list[list[Sanction]]) -> list[Sanction]:

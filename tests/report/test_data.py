@@ -284,3 +284,18 @@ def test_an_empty_selection_gives_empty_tables(store):
     assert data.circumstances_by_raiser(study).empty
     assert data.valkenburg_by_year(study).empty
     assert data.key_figures(study)["count"].sum() == 0
+
+
+@pytest.mark.parametrize("bins", [data.STUDY_BINS, data.HOUR_BINS], ids=["prison", "hours"])
+def test_bins_from_patterns_cover_every_value_once(bins):
+    """patterns/study.toml's bins: ordered, touching, the last without an upper bound."""
+    assert bins[-1][2] is None and all(high is not None for _, _, high in bins[:-1])
+    assert [low for _, low, _ in bins[1:]] == [high + 1 for _, _, high in bins[:-1]]
+    assert [data.bin_label(value, bins) for _, value, _ in bins] == [label for label, _, _ in bins]
+
+
+def test_every_key_figure_has_its_published_figure(included):
+    """Each key figure names a published figure of patterns/study.toml (a missing one fails)."""
+    table = data.key_figures(included)
+    assert set(table["study"]) <= set(data.STUDY_FIGURES.values())
+    assert len(table) == len(data.STUDY_FIGURES)

@@ -20,6 +20,7 @@ from datetime import date
 
 import pandas as pd
 
+from rulings.patterns import load_table
 from rulings.report.frames import (
     VALKENBURG_KINDS,
     cases_frame,
@@ -32,22 +33,15 @@ from rulings.report.population import select_cases
 from rulings.store import Store
 
 Bin = tuple[str, int, int | None]  # label, lowest, highest (None: no upper bound), inclusive
-STUDY_BINS: tuple[Bin, ...] = (
-    ("1 day", 1, 1),
-    ("2-30", 2, 30),
-    ("31-100", 31, 100),
-    ("101-200", 101, 200),
-    (">200", 201, None),
-)
-# community service in steps of 60 hours up to the legal maximum of 240 (art. 22c Sr); the study
-# gives no bins for hours, only their range, mean and median
-HOUR_BINS: tuple[Bin, ...] = (
-    ("1-60", 1, 60),
-    ("61-120", 61, 120),
-    ("121-180", 121, 180),
-    ("181-240", 181, 240),
-    (">240", 241, None),
-)
+_STUDY = load_table("study")  # the study's published figures and bins (patterns/study.toml)
+
+
+def _bins(rows: list[dict]) -> tuple[Bin, ...]:
+    return tuple((row["label"], int(row["low"]), row.get("high")) for row in rows)
+
+
+STUDY_BINS: tuple[Bin, ...] = _bins(_STUDY["prison_bins"])
+HOUR_BINS: tuple[Bin, ...] = _bins(_STUDY["hour_bins"])
 NONE_BIN = "none"
 OUTSIDE_BINS = "outside the bins"
 RAISERS = ("defence", "prosecutor", "court", "unknown")
@@ -272,20 +266,9 @@ def valkenburg_by_year(data: StudyData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["year", "kind", "rulings", "eclis"])
 
 
-# The study's published figures (shared domain notes, "Numbers" and DESIGN.md), shown beside
-# the figures the store gives so a reader sees what is reproduced.
-STUDY_FIGURES = {
-    "convicted": "101 clients read, sentence known for 92",
-    "one_day": "55 of 92 (60%)",
-    "hours": "30-240 h, mean 171, median 180",
-    "demand_over_100": "71%",
-    "under_16": "mean 163.5 days (n=14)",
-    "16/17": "mean 18.9 days (n=77)",
-    "valkenburg_hr": "8 judgments",
-    "palet": "6 judgments",
-    "M_CLEAN_RECORD": "68 (court)",
-    "M_NOT_SEEKING_MINOR": "53 (court)",
-}
+# The study's published figures, shown beside the figures the store gives so a reader sees what
+# is reproduced.
+STUDY_FIGURES: dict[str, str] = _STUDY["figures"]
 KEY_COLUMNS = ["figure", "count", "of", "percent", "value", "study", "eclis"]
 
 

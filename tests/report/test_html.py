@@ -144,3 +144,14 @@ def test_a_report_folder_that_is_a_file_is_one_error(study_db, tmp_path):
     taken.write_text("not a folder", encoding="utf-8")
     with Store(study_db) as store, pytest.raises(ConfigError, match="cannot write the report"):
         write_report(store, taken, status="include")
+
+
+def test_a_long_list_shows_its_first_rulings_and_points_to_the_csv():
+    from rulings.report.html import LISTED, table_html
+
+    eclis = [f"ECLI:NL:RBLIM:2019:{n}" for n in range(1000, 1000 + LISTED + 7)]
+    table = pd.DataFrame([{"bin": "1 day", "cases": len(eclis), "eclis": eclis}])
+    cell = lxml_html.fromstring(table_html(table, "cases", "prison_bins.csv"))
+    links = [a.text for a in cell.iter("a")]
+    assert links == [*eclis[:LISTED], "prison_bins.csv"]
+    assert "and 7 more in prison_bins.csv" in cell.text_content()

@@ -2,8 +2,8 @@
 
 Plain HTML with its CSS inline and no scripts; figures and CSV files are linked relatively, so the
 report folder can be zipped or moved as a whole. Every count is an expandable list (<details>) of
-the rulings it counts, each linking to the ruling on uitspraken.rechtspraak.nl, the only external
-address the page names.
+the rulings it counts (the first 50; the table's CSV file has them all), each linking to the
+ruling on uitspraken.rechtspraak.nl, the only external address the page names.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 RULING_LINK = "https://uitspraken.rechtspraak.nl/details?id={ecli}"
+LISTED = 50  # rulings listed under one count; the table's CSV file lists them all
 
 CSS = """
 body { font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem;
@@ -122,15 +123,20 @@ def ruling_link(ecli: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(ecli)}</a>'
 
 
-def counted(number: Any, eclis: Sequence[str]) -> str:
-    """A count that opens into the list of rulings it counts."""
+def counted(number: Any, eclis: Sequence[str], csv: str = "") -> str:
+    """A count that opens into the list of rulings it counts: the first LISTED of them, then a
+    pointer to the table's CSV file, which lists every one (the page stays small on a large
+    store)."""
     if not eclis:
         return esc(number)
-    items = "".join(f"<li>{ruling_link(e)}</li>" for e in eclis)
+    items = "".join(f"<li>{ruling_link(e)}</li>" for e in eclis[:LISTED])
+    if len(eclis) > LISTED:
+        where = f' in <a href="{esc(csv)}">{esc(csv)}</a>' if csv else ""
+        items += f"<li>and {len(eclis) - LISTED} more{where}</li>"
     return f"<details><summary>{esc(number)}</summary><ul>{items}</ul></details>"
 
 
-def table_html(table: pd.DataFrame, count: str) -> str:
+def table_html(table: pd.DataFrame, count: str, csv: str = "") -> str:
     """A DataFrame as an HTML table; the `count` column links to each row's ``eclis``."""
     columns = [c for c in table.columns if c != "eclis"]
     head = "".join(f"<th>{esc(c.replace('_', ' '))}</th>" for c in columns)
@@ -140,7 +146,7 @@ def table_html(table: pd.DataFrame, count: str) -> str:
         for column in columns:
             value = row[column]
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            text = counted(value, row["eclis"]) if column == count else esc(value)
+            text = counted(value, row["eclis"], csv) if column == count else esc(value)
             cells.append(f'<td class="n">{text}</td>' if numeric else f"<td>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -158,7 +164,7 @@ def _cell_number(record: pd.Series, count: str) -> Any:
     return number
 
 
-def pivot_html(table: pd.DataFrame, count: str, pivot: Pivot) -> str:
+def pivot_html(table: pd.DataFrame, count: str, pivot: Pivot, csv: str = "") -> str:
     """A long table shown wide: one row per row key, one column per column key, each cell the
     count opening its ECLIs."""
     rows, columns = list(pivot.rows), list(pivot.columns)
@@ -168,7 +174,7 @@ def pivot_html(table: pd.DataFrame, count: str, pivot: Pivot) -> str:
     col_keys.sort(key=lambda key: rank.get(key[0], len(rank)))
     cells = {
         (tuple(record[rows]), tuple(record[columns])): counted(
-            _cell_number(record, count), record["eclis"]
+            _cell_number(record, count), record["eclis"], csv
         )
         for _, record in table.iterrows()
     }
@@ -189,10 +195,11 @@ def _section(item: ReportTable) -> str:
     for figure in item.figures:
         parts.append(f'<img src="{esc(figure)}" alt="{esc(item.title)}">')
     parts.append(f'<p class="files">Table: <a href="{item.name}.csv">{item.name}.csv</a></p>')
+    csv = f"{item.name}.csv"
     if not item.table.empty and item.pivot:
-        parts.append(pivot_html(item.table, item.count, item.pivot))
+        parts.append(pivot_html(item.table, item.count, item.pivot, csv))
     elif not item.table.empty:
-        parts.append(table_html(item.table, item.count))
+        parts.append(table_html(item.table, item.count, csv))
     parts.append("</section>")
     return "\n".join(parts)
 

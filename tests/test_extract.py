@@ -317,3 +317,38 @@ def test_birth_date_and_date_of_the_act_in_one_evidence_section(nlp) -> None:
     found = extract_ruling(nlp, case)
     assert sorted((a.value, a.kind) for a in found.ages) == [(16, "birthdate"), (16, "stated")]
     assert victim_age(found) == 16
+
+
+EVIDENCE_DATES = [
+    # no date of the act anywhere: the date of what the suspect did in the evidence
+    (
+        "Op 9 maart 2019 heeft verdachte in een hotel in Utrecht seks gehad met [slachtoffer], "
+        "geboren op 20 juni 2002, en haar daarna € 150 gegeven.",
+        [16],
+    ),
+    # the date of the aangifte is no date of the act
+    (
+        "Op 9 maart 2020 heeft [slachtoffer], geboren op 20 juni 2002, aangifte gedaan tegen "
+        "verdachte.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("evidence", "expected"), EVIDENCE_DATES, ids=["act", "aangifte"])
+def test_a_birth_date_against_the_suspects_acts_in_the_evidence(nlp, evidence, expected) -> None:
+    found = extract_ruling(nlp, ruling((Role.BEWIJS, evidence))).ages
+    assert sorted(a.value for a in found if a.kind == "birthdate") == expected
+
+
+def test_the_charge_date_beats_a_date_in_the_evidence(nlp) -> None:
+    case = ruling(
+        (
+            Role.TENLASTELEGGING,
+            "dat hij op of omstreeks 1 juli 2018 te Utrecht ontucht heeft gepleegd met "
+            "[slachtoffer], geboren op 20 juni 2002",
+        ),
+        (Role.BEWIJS, "Op 9 maart 2019 heeft verdachte [slachtoffer] opnieuw ontmoet."),
+    )
+    found = extract_ruling(nlp, case).ages
+    assert [a.value for a in found if a.kind == "birthdate"] == [16]

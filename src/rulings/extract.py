@@ -211,9 +211,12 @@ def _regime_cues(docs: list[Doc]) -> set[Regime]:
 
 
 def _offence_periods(docs: list[Doc]) -> list[Period]:
-    """Dates of the act from the charge and proven facts; from any section when those lack them."""
+    """Dates of the act from the charge and proven facts; from any section when those lack them;
+    from the dates of the suspect's acts in the evidence when no section names a date of the act
+    (a published ruling whose charge is an annex it leaves out)."""
     charged = [p for d in docs if doc_role(d) in _OFFENCE_ROLES for p in d._.offence_dates or []]
-    return charged or [p for d in docs for p in d._.offence_dates or []]
+    cued = [p for d in docs for p in d._.offence_dates or []]
+    return charged or cued or [p for d in docs for p in d._.event_dates or []]
 
 
 def _resolved(ref: ArticleRef, regime: Regime, article_map: ArticleMap) -> ArticleRef:

@@ -320,6 +320,28 @@ CASES = [
         "Zij was toen 16 jaar oud; vlak voordat zij zeventien jaar zou worden, stopte het contact.",
         [(16, V, "stated", None)],
     ),
+    # years and months: the years are the age
+    ("Zij was op dat moment zestien jaar en drie maanden oud.", [(16, V, "stated", None)]),
+    # what she let him know is a claim; what he could not know is her age
+    (
+        "[slachtoffer] had verdachte via Instagram laten weten dat zij negentien was.",
+        [(19, V, "claimed", None)],
+    ),
+    (
+        "De raadsman stelt dat verdachte niet kon weten dat [slachtoffer] 17 jaar oud was.",
+        [(17, V, "stated", None)],
+    ),
+    # "een meisje van vijftien" before "via"
+    (
+        "De 23-jarige verdachte sprak een meisje van vijftien via Snapchat aan.",
+        [(23, S, "stated", None), (15, V, "stated", None)],
+    ),
+    # a quoted passage of the lower court states ages as they were
+    (
+        '"Verdachte heeft tegen betaling seks gehad met de toen 15-jarige [slachtoffer]," aldus '
+        "het hof.",
+        [(15, V, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

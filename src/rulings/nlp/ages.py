@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from rulings.models import AgeMention, Subject
-from rulings.nlp.dates import birth_dates, month_number, offence_dates
+from rulings.nlp.dates import birth_dates, event_dates, month_number, offence_dates
 from rulings.nlp.extensions import evidence, make_ruler
 from rulings.nlp.numbers import parse_number
 
@@ -41,12 +41,14 @@ _GENERAL_BEFORE = {
     "op", "met", "voor", "tegen", "van", "bij", "aan", "over", "tot", "onder", "als", "uit", "door",
     "naar", "om", "in", "tussen",
 }  # fmt: skip
+_AFTER_BARE = {"via", "uit", "afkomstig", "woonachtig"}  # "een meisje van veertien via ..."
 _RANGE = {"tot", "à", "a", "-", "–"}  # "meisjes van 11 tot 16 jaar": a range, no one's age
 _ARTICLES = {"de", "het", "een", "die", "deze"}
 _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
 _CLAIM_AFTER_WINDOW = 4
 _CLAIM_WINDOW = 10
+_SHORT_QUOTE = 6  # tokens after an age within which a short quotation closes
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _MAX_AGE = 99
@@ -89,14 +91,16 @@ class AgeReader:
         doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
         dates = filter_spans([s for s in spans if s.label_ == "DATE"])
         acts = offence_dates(doc, spans, dates)
-        doc._.birth_dates = birth_dates(doc, spans, dates, subjects, _subject_of, acts)
+        events = event_dates(doc, spans, dates)
+        doc._.birth_dates = birth_dates(doc, spans, dates, subjects, _subject_of, acts + events)
         doc._.offence_dates = [period for period, _ in acts]
+        doc._.event_dates = [period for period, _ in events]
         return doc
 
 
 @Language.factory(
     "rulings_ages",
-    assigns=["doc._.ages", "doc._.birth_dates", "doc._.offence_dates"],
+    assigns=["doc._.ages", "doc._.birth_dates", "doc._.offence_dates", "doc._.event_dates"],
 )
 def make_age_reader(nlp: Language, name: str) -> AgeReader:
     """The rulings_ages component (patterns/ages.jsonl)."""
@@ -135,6 +139,8 @@ def _stated_values(span: Span, form: str) -> list[int]:
         numbers = [parse_number(m.group(1) or m.group(2)) for m in matches]
     else:
         numbers = [parse_number(t.text) for t in span if t.like_num or t.lower_.isalpha()]
+    if span.id_ == "jaar-oud/en-maanden":
+        numbers = [n for n in numbers if n is not None][:1]  # "17 jaar en 11 maanden oud"
     return [int(n) for n in numbers if n is not None and n == int(n)]
 
 
@@ -145,7 +151,12 @@ def _bare_end(doc: Doc, span: Span) -> bool:
     following = doc[span.end]
     if following.lower_ in _RANGE:
         return False
-    return following.is_punct or following.is_space or following.is_stop
+    return (
+        following.is_punct
+        or following.is_space
+        or following.is_stop
+        or following.lower_ in _AFTER_BARE
+    )
 
 
 def _denied(doc: Doc, span: Span) -> bool:
@@ -217,9 +228,16 @@ class _Claims:
 
 
 def _quoted(doc: Doc, span: Span) -> bool:
-    """Whether the span stands between quotation marks within its sentence."""
-    before = doc[span.sent.start : span.start]
-    return sum(t.text in _QUOTES for t in before) % 2 == 1
+    """Whether the span stands in a short quotation within its sentence: an advertisement's or
+    a profile's words ('een advertentie van een "zestienjarig meisje"'). A quoted passage, a
+    statement or a lower court's reasons quoted from the start of the sentence, states ages as
+    they were."""
+    sent = span.sent
+    marks = [t.i for t in doc[sent.start : span.start] if t.text in _QUOTES]
+    if len(marks) % 2 == 0 or marks[-1] == sent.start:
+        return False
+    after = doc[span.end : min(sent.end, span.end + _SHORT_QUOTE)]
+    return any(t.text in _QUOTES for t in after) or span.end + _SHORT_QUOTE > sent.end
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:

@@ -118,6 +118,31 @@ def offence_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[tuple[
     return found
 
 
+def event_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[tuple[Period, int]]:
+    """In the evidence: dates in sentences about the suspect that hold no procedural word (the
+    aangifte, a hearing, a report) and are no birth date: "Op 12 januari 2018 heeft verdachte via
+    Sexmarkt gereageerd". Weaker than the dates of the act, so only a fallback."""
+    if doc_role(doc) is not Role.BEWIJS:
+        return []
+    births = [s for s in spans if s.label_ == "BIRTH"]
+    born = {t for b in births for t in range(b.start, b.end)}
+    procedural = [s for s in spans if s.label_ == "NOT_OFFENCE" and s.start not in born]
+    suspects = [s for s in spans if s.label_ == "SUBJECT" and s.id_.startswith("suspect")]
+    found = []
+    for span in dates:
+        sent = span.sent
+        if any(sent.start <= s.start < sent.end for s in procedural):
+            continue
+        if any(b.end <= span.start <= b.end + 1 or _born_after(doc, span, b) for b in births):
+            continue
+        if not any(sent.start <= s.start < sent.end for s in suspects):
+            continue
+        period = parse_date(span)
+        if period is not None:
+            found.append((period, sent.start))
+    return found
+
+
 def _ends_before(spans: list[Span], span: Span, window: int = 4) -> list[Span]:
     """Spans that end at most `window` tokens before `span`, within its sentence."""
     first = max(span.sent.start, span.start - window)

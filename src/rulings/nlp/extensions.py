@@ -9,6 +9,9 @@ Set by the components (lists of rulings.models values, each with its Evidence):
 Set by the components for the ruling-level step in rulings.extract (not findings themselves):
     regime_cues    {"old", "wsm2024"}: qualification wording of either law version in this Doc
     offence_dates  [(first, last)]: dates of the act stated in this Doc
+    event_dates    [(first, last)]: in the evidence, dates of what the suspect did that no cue
+                   marks as the act ("Op 12 januari 2018 heeft verdachte ..."); used only where
+                   a ruling states no date of the act
     birth_dates    [(first, last, Subject, Evidence, own dates of the act)]: birth dates (a year
                    alone spans the year), turned into ages against the dates of the act
     rejections     [RaisedBy]: whose plea the court rejects in this Doc ("verwerpt het verweer"),
@@ -52,7 +55,9 @@ FINDING_ATTRS = (
     "references",
     "contacts",
 )
-AUXILIARY_ATTRS = ("regime_cues", "offence_dates", "birth_dates", "rejections")
+AUXILIARY_ATTRS = (
+    "regime_cues", "offence_dates", "event_dates", "birth_dates", "rejections",
+)  # fmt: skip
 
 
 def register_extensions() -> None:

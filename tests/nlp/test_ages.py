@@ -342,6 +342,27 @@ CASES = [
         "het hof.",
         [(15, V, "stated", None)],
     ),
+    # an apposition to a pseudonym: that person's age, whatever noun follows
+    (
+        "Dat blijkt uit de verklaring van [getuige 2], een 16-jarige scholiere die alles zag.",
+        [(16, OTHER, "stated", None)],
+    ),
+    (
+        "[medeverdachte], de toen 20-jarige broer van verdachte, reed de auto.",
+        [(20, OTHER, "stated", None)],
+    ),
+    (
+        "Via de chat leerde zij [naam 3] kennen, de toen 24-jarige man die haar ophaalde.",
+        [(24, OTHER, "stated", None)],
+    ),
+    (
+        "[naam 2], de 31-jarige man in wiens woning zij verbleef, regelde de klanten.",
+        [(31, OTHER, "stated", None)],
+    ),
+    (
+        "[slachtoffer], de 15-jarige dochter van de buren, kwam vaak over de vloer.",
+        [(15, V, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

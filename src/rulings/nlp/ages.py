@@ -292,6 +292,9 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     if form in _NEEDS_ADJACENT:
         return _adjacent_subject(doc, span, subjects)
     if form == "adjective":
+        named = _apposed_to(doc, span, subjects)
+        if named is not None:
+            return _SUBJECTS[_kind(named)]
         after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
         after = [s for s in after if not any(t.is_punct for t in doc[span.end : s.start])]
         if after:
@@ -305,6 +308,25 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     if nearest is None:
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
     return _SUBJECTS[_kind(nearest)]
+
+
+def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
+    """'[getuige 1], een 15-jarige scholier', '[naam 1], de 23-jarige man bij wie ...': an age
+    in an apposition to a pseudonym is that person's, whatever noun follows it."""
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    if first < 2 or doc[first - 1].lower_ not in ("de", "een") or doc[first - 2].text != ",":
+        return None
+    comma = first - 2  # "[medeverdachte 1] leerden zij kennen, de toen 22-jarige neef"
+    named = [
+        s
+        for s in subjects
+        if comma - 1 <= s.end <= comma
+        and s[0].text == "["
+        and not any(t.is_punct for t in doc[s.end : comma])
+    ]
+    return named[-1] if named else None
 
 
 def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | None:

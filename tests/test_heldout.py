@@ -1,9 +1,8 @@
-"""Validity of the second, held-out gold set in eval/heldout/ (see eval/heldout/README.md).
+"""The held-out gold sets eval/heldout/ and eval/heldout2/ (see their README.md files).
 
-The set is scored by rulings.evaluate exactly like eval/gold/, so every file must pass the same
-checks: the gold files load and validate, the sanctions follow the normalisation, the rulings are
-well-formed open-rechtspraak documents whose ECLI matches the file name, every ECLI in a text is
-annotated, and the set scored against itself is perfect.
+Each set is scored by rulings.evaluate exactly like eval/gold/ (tests/test_gold_sets.py checks
+every file); here: each set is large enough and mixed enough to measure the targets, its names
+do not repeat an earlier set's, its README lists every item, and no finding is listed twice.
 """
 
 from __future__ import annotations
@@ -17,30 +16,35 @@ import pytest
 from rulings.gold import load_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
-HELDOUT_DIR = EVAL_DIR / "heldout"
-GOLD_FILES = sorted(HELDOUT_DIR.glob("*.gold.json"))
-XML_FILES = sorted(HELDOUT_DIR.glob("*.xml"))
-TXT_FILES = sorted(HELDOUT_DIR.glob("*.txt"))
+SETS = ["heldout", "heldout2"]
+EARLIER = {"heldout": ["gold"], "heldout2": ["gold", "heldout"]}
 
 
 def _stem(path: Path) -> str:
     return path.name.removesuffix(".gold.json")
 
 
-def _gold(stem: str) -> dict[str, Any]:
-    return json.loads((HELDOUT_DIR / f"{stem}.gold.json").read_text(encoding="utf-8"))
+def _files(name: str, pattern: str) -> list[Path]:
+    return sorted((EVAL_DIR / name).glob(pattern))
 
 
-def test_heldout_set_has_the_agreed_size_and_mix() -> None:
-    assert len(GOLD_FILES) >= 30
-    assert len(XML_FILES) >= 10
-    assert len(TXT_FILES) >= 16
-    assert len(load_gold(HELDOUT_DIR)) == len(GOLD_FILES) == len(XML_FILES) + len(TXT_FILES)
+def _gold(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_heldout_set_covers_the_measured_targets() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_set_has_the_agreed_size_and_mix(name: str) -> None:
+    golds, xml, txt = _files(name, "*.gold.json"), _files(name, "*.xml"), _files(name, "*.txt")
+    assert len(golds) >= 30
+    assert len(xml) >= 10
+    assert len(txt) >= 10
+    assert len(load_gold(EVAL_DIR / name)) == len(golds) == len(xml) + len(txt)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_set_covers_the_measured_targets(name: str) -> None:
     """The findings the set exists to measure occur often enough to give a rate."""
-    golds = [_gold(_stem(p)) for p in GOLD_FILES]
+    golds = [_gold(p) for p in _files(name, "*.gold.json")]
     victim_aged = [g for g in golds if any(a["subject"] == "victim" for a in g["ages"])]
     suspended = [
         g for g in golds if any(s["suspended_days"] or s["suspended_hours"] for s in g["sanctions"])
@@ -53,18 +57,23 @@ def test_heldout_set_covers_the_measured_targets() -> None:
     assert sum(1 for g in golds if not g["acquittal"]) >= 4
 
 
-def test_heldout_items_do_not_reuse_names_of_the_first_gold_set() -> None:
-    first = {_stem(p) for p in (EVAL_DIR / "gold").glob("*.gold.json")}
-    assert not first & {_stem(p) for p in GOLD_FILES}
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_items_do_not_reuse_names_of_an_earlier_set(name: str) -> None:
+    earlier = {_stem(p) for before in EARLIER[name] for p in _files(before, "*.gold.json")}
+    assert not earlier & {_stem(p) for p in _files(name, "*.gold.json")}
 
 
-def test_readme_lists_every_item() -> None:
-    readme = (HELDOUT_DIR / "README.md").read_text(encoding="utf-8")
-    missing = [_stem(p) for p in GOLD_FILES if _stem(p) not in readme]
+@pytest.mark.parametrize("name", SETS)
+def test_readme_lists_every_item(name: str) -> None:
+    readme = (EVAL_DIR / name / "README.md").read_text(encoding="utf-8")
+    missing = [_stem(p) for p in _files(name, "*.gold.json") if _stem(p) not in readme]
     assert missing == []
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=_stem)
+ALL_GOLD = [p for name in SETS for p in _files(name, "*.gold.json")]
+
+
+@pytest.mark.parametrize("gold_path", ALL_GOLD, ids=lambda p: f"{p.parent.name}:{_stem(p)}")
 def test_heldout_findings_are_listed_once(gold_path: Path) -> None:
     """Articles once per (article, law), ages once per (value, subject), circumstances once per
     (code, raiser): a repeated entry would be scored as a second finding."""

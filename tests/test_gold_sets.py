@@ -25,6 +25,7 @@ SETS = {
     "gold": (EVAL_DIR / "gold", range(9001, 9100)),
     "heldout": (EVAL_DIR / "heldout", range(9101, 9200)),
     "heldout2": (EVAL_DIR / "heldout2", range(9201, 9300)),
+    "heldout3": (EVAL_DIR / "heldout3", range(9301, 9400)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

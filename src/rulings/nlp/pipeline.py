@@ -8,6 +8,7 @@ list (see extensions.py). Components never touch the store.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import spacy
 from spacy.attrs import SENT_START
@@ -40,19 +41,30 @@ VERSION_KEY = "rulings_pipeline_version"
 
 
 def pipeline_version() -> str:
-    """The code version plus a digest of every pattern file: findings older than this are stale."""
+    """The code version plus a digest of every pattern file and of the extraction code (this
+    package and rulings/extract.py): findings older than this are stale."""
     digest = hashlib.sha256()
-    for path in sorted(patterns_dir().rglob("*")):
-        if path.is_file() and path.suffix in {".jsonl", ".toml", ".json"}:
+    package = Path(__file__).resolve().parent
+    code = [*sorted(package.glob("*.py")), package.parent / "extract.py"]
+    patterns = [p for p in sorted(patterns_dir().rglob("*")) if p.suffix in _PATTERN_SUFFIXES]
+    for path in [*patterns, *code]:
+        if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+_PATTERN_SUFFIXES = frozenset({".jsonl", ".toml", ".json"})
+_OPENERS = frozenset({"[", "(", '"', "'", "“", "„", "‘"})
+
+
 @Language.component("rulings_paragraphs", requires=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: section text puts each paragraph, heading and list item on
-    its own line, often without a full stop ("Feit 1:", "- oplegging van ...")."""
+    its own line, often without a full stop ("Feit 1:", "- oplegging van ..."). And a sentence
+    starts at its opening bracket or quotation mark: the sentencizer keeps "[" and '"' with the
+    full stop before them, so "... aangetroffen. [naam 1], die toen 16 was" would start at
+    "naam" and lose the pseudonym. An opener is told by standing against the word it opens."""
     starts = doc.to_array([SENT_START])
     changed = False
     for token in doc[1:]:
@@ -60,9 +72,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if previous.is_space and "\n" in previous.text and not token.is_space:
             changed = changed or starts[token.i] != 1
             starts[token.i] = 1
+    for token in doc[2:]:
+        if starts[token.i] != 1:
+            continue
+        first = token.i
+        while first > 1 and _opens(doc[first - 1]) and doc[first - 2].whitespace_:
+            first -= 1
+        if first != token.i:
+            starts[token.i], starts[first] = 0, 1
+            changed = True
     if changed:  # one array write: setting token.is_sent_start one by one is slow on long text
         doc.from_array([SENT_START], starts)
     return doc
+
+
+def _opens(token) -> bool:
+    """'[' of '[naam 1]', the quotation mark of '"Ik was toen 15."': no space after it."""
+    return token.text in _OPENERS and not token.whitespace_
 
 
 def build_pipeline() -> Language:

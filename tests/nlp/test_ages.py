@@ -363,6 +363,37 @@ CASES = [
         "[slachtoffer], de 15-jarige dochter van de buren, kwam vaak over de vloer.",
         [(15, V, "stated", None)],
     ),
+    # an advertisement names no age of the person a pseudonym names
+    (
+        "Het telefoonnummer uit de advertentie hoorde bij de 25-jarige [naam 2].",
+        [(25, OTHER, "stated", None)],
+    ),
+    # a statement quoted after a colon states ages as they were
+    (
+        'De vader van [slachtoffer] verklaarde: "Mijn dochter was toen dertien jaar."',
+        [(13, V, "stated", None)],
+    ),
+    # a relative clause after "X van Y" is about X
+    (
+        "[getuige 3], een klasgenote van [slachtoffer] die toen veertien was, zag hen samen.",
+        [(14, OTHER, "stated", None)],
+    ),
+    # "zij" after a sentence that names only someone else
+    (
+        "Ik kende hem via mijn nicht [naam 2]. Zij was negentien.",
+        [(19, OTHER, "stated", None)],
+    ),
+    # a second age of the same person
+    (
+        "[slachtoffer] was twaalf jaar toen het begon en dertien toen zij het vertelde.",
+        [(12, V, "stated", None), (13, V, "stated", None)],
+    ),
+    # a present age with "nu"
+    ("Verdachte heeft een zoon, die nu vijf jaar oud is.", []),
+    # a noun the rules do not know, named by the pseudonym after it
+    ("Een 70-jarige wandelaar, [getuige 1], zag de auto wegrijden.", [(70, OTHER, "stated", None)]),
+    # what she made him believe is a claim
+    ("Zij had hem voorgehouden dat zij achttien was.", [(18, V, "claimed", None)]),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

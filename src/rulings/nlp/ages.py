@@ -220,11 +220,23 @@ class _Claims:
                 offered = any(first <= o.start < last for o in self.offers)
                 if offered and cue.end >= span.start - 3:
                     return True
+            elif cue.id_ == "claim/advert" and _about_a_person(doc, cue, span):
+                continue
             elif span.start - cue.end <= _CLAIM_WINDOW and not any(
                 cue.end <= r.start < span.start for r in self.real
             ):
                 return True
         return False
+
+
+def _about_a_person(doc: Doc, cue: Span, span: Span) -> bool:
+    """'De advertentie was geplaatst door [betrokkene 1], die toen 19 jaar oud was', 'het nummer
+    in de advertentie was van de 22-jarige [naam 1]': a pseudonym between the advertisement and
+    the age, or right after the age, makes it that person's real age."""
+    between = doc[cue.end : span.start]
+    return any(t.text == "[" for t in between) or (
+        span.end < len(doc) and doc[span.end].text == "["
+    )
 
 
 def _quoted(doc: Doc, span: Span) -> bool:
@@ -236,6 +248,8 @@ def _quoted(doc: Doc, span: Span) -> bool:
     marks = [t.i for t in doc[sent.start : span.start] if t.text in _QUOTES]
     if len(marks) % 2 == 0 or marks[-1] == sent.start:
         return False
+    if marks[-1] > 0 and doc[marks[-1] - 1].text == ":":
+        return False  # 'De moeder verklaarde: "Mijn dochter was toen vijftien."': a statement
     after = doc[span.end : min(sent.end, span.end + _SHORT_QUOTE)]
     return any(t.text in _QUOTES for t in after) or span.end + _SHORT_QUOTE > sent.end
 
@@ -288,6 +302,8 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     sent = span.sent
     if form in _OWN_SUBJECT:
         own = [s for s in subjects if span.start <= s.start and s.end <= span.end]
+        if own and _kind(own[0]) == "victim-pronoun" and _about_someone_else(doc, own[0], subjects):
+            return Subject.OTHER
         return _SUBJECTS[_kind(own[0])] if own else Subject.UNKNOWN
     if form in _NEEDS_ADJACENT:
         return _adjacent_subject(doc, span, subjects)
@@ -301,13 +317,73 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
             return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
         if _nominal(doc, span):
             return _nominal_subject(doc, span, subjects)
+        named_after = _named_after_noun(doc, span, subjects)
+        if named_after is not None:
+            return _SUBJECTS[_kind(named_after)]
         if doc[span.end].lower_ != "leeftijd":
             return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
     left = [s for s in subjects if sent.start <= s.start and s.end <= span.start]
-    nearest = left[-1] if left else None
+    nearest = _antecedent(doc, span, left) if left else None
     if nearest is None:
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
-    return _SUBJECTS[_kind(nearest)]
+    return _SUBJECTS[_kind(_pseudonym_of(doc, nearest, subjects))]
+
+
+def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Span:
+    """The person before the age; in a relative clause after "X van Y" ('een vriendin van
+    [slachtoffer] die toen vijftien was') the clause is about X."""
+    nearest = max(left, key=lambda p: (p.end, -p.start))  # "[slachtoffer]", not its inner word
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    relative = doc[span.start].lower_ == "die" or (first > 0 and doc[first - 1].lower_ == "die")
+    van = nearest.start - 1
+    if relative and van > 0 and doc[van].lower_ == "van":
+        head = [p for p in left if p.end <= van and van - p.end <= 1]
+        if head:
+            return head[-1]
+        # "[getuige 3], een klasgenote van [slachtoffer] die ...": a noun the rules do not know
+        if van >= 4 and doc[van - 2].lower_ in ("een", "de") and doc[van - 3].text == ",":
+            named = [p for p in left if p.end == van - 3 and p[0].text == "["]
+            if named:
+                return named[-1]
+    return nearest
+
+
+def _pseudonym_of(doc: Doc, person: Span, subjects: list[Span]) -> Span:
+    """'[naam 1], een vriendin ...': a person word in apposition to a pseudonym stands for it."""
+    at = person.start
+    if person[0].text == "[" or at < 2 or doc[at - 1].lower_ not in ("een", "de", "haar", "zijn"):
+        return person
+    if doc[at - 2].text != ",":
+        return person
+    named = [s for s in subjects if s.end == at - 2 and s[0].text == "["]
+    return named[-1] if named else person
+
+
+def _named_after_noun(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
+    """'Een 63-jarige buurtbewoner, [getuige 1], heeft gezien ...': a noun the rules do not
+    know, named by the pseudonym after it."""
+    comma = span.end + 1
+    if comma >= len(doc) or doc[comma].text != "," or not doc[span.end].is_alpha:
+        return None
+    named = [s for s in subjects if s.start == comma + 1 and s[0].text == "["]
+    return named[0] if named else None
+
+
+def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
+    """'... via mijn vriendin [naam 1]. Zij was zestien': "zij" is the other person when that
+    sentence, or the one before, names someone else and no victim."""
+    sent = pronoun.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [
+        s for s in subjects
+        if first <= s.start and s.end <= pronoun.start and "pronoun" not in _kind(s)
+        and s.label_ in ("SUBJECT", "NAMED") and not s.id_.endswith("/ik")
+    ]  # fmt: skip
+    named = [_named_apposition(doc, _pseudonym_of(doc, s, subjects), subjects) for s in before]
+    kinds = {_kind(s) for s in named}
+    return "other" in kinds and "victim" not in kinds
 
 
 def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:

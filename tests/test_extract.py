@@ -352,3 +352,31 @@ def test_the_charge_date_beats_a_date_in_the_evidence(nlp) -> None:
     )
     found = extract_ruling(nlp, case).ages
     assert [a.value for a in found if a.kind == "birthdate"] == [16]
+
+
+def test_a_section_on_executing_an_earlier_sentence_states_no_sanction(nlp) -> None:
+    earlier = (
+        "Bij vonnis van de politierechter van 3 maart 2016 is verdachte veroordeeld tot een "
+        "voorwaardelijke gevangenisstraf van 3 maanden met een proeftijd van 2 jaren. De officier "
+        "van justitie heeft gevorderd dat die straf alsnog ten uitvoer wordt gelegd."
+    )
+    sections = [
+        Section(index=0, heading="Vordering tot tenuitvoerlegging", number=None,
+                role=Role.OTHER, text=earlier),
+        Section(index=1, heading="Het vonnis waarvan beroep", number=None, role=Role.OTHER,
+                text=earlier.split(". De")[0] + "."),
+    ]  # fmt: skip
+    found = extract_ruling(nlp, Ruling(ecli="ECLI:NL:GHSHE:2018:4321", sections=tuple(sections)))
+    assert [(s.kind, s.actor.value, s.evidence.section_index) for s in found.sanctions] == [
+        ("gevangenisstraf", "earlier", 1)
+    ]
+
+
+def test_silent_headings_come_from_the_sanction_table() -> None:
+    from rulings.nlp.units import sanction_tables
+
+    tables = sanction_tables()
+    assert tables.silent("De vordering tot tenuitvoerlegging (TUL)")
+    assert tables.silent("Vordering tot herroeping van de voorwaardelijke invrijheidstelling")
+    assert not tables.silent("Het vonnis waarvan beroep")
+    assert not tables.silent("")

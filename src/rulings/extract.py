@@ -129,11 +129,13 @@ def victim_age(findings: Findings) -> int | None:
 
 
 def _section_docs(nlp: Language, ruling: Ruling) -> Iterator[Doc]:
-    parts = [(-1, Role.OTHER, ruling.inhoudsindicatie)] if ruling.inhoudsindicatie.strip() else []
-    parts += [(s.index, s.role, s.text) for s in ruling.sections]
-    for index, role, text in parts:
+    summary = ruling.inhoudsindicatie
+    parts = [(-1, Role.OTHER, "", summary)] if summary.strip() else []
+    parts += [(s.index, s.role, s.heading, s.text) for s in ruling.sections]
+    for index, role, heading, text in parts:
         doc = nlp.make_doc(text)
         doc._.role = role
+        doc._.heading = heading
         doc._.section_index = index
         doc._.decision_date = ruling.decision_date
         yield doc

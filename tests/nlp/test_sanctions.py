@@ -239,6 +239,13 @@ BESLISSING: list[Row] = [
         "voorwaardelijk opgelegde gevangenisstraf van 2 (twee) weken;",
         [],
     ),
+    # ... nor when the sentence executed is named after "te weten"
+    (
+        "beslissing",
+        "gelast de tenuitvoerlegging van de straf die bij vonnis van de politierechter van 9 juni "
+        "2015 voorwaardelijk is opgelegd, te weten een gevangenisstraf van 1 (één) maand;",
+        [],
+    ),
     # time credited alone
     (
         "beslissing",

@@ -3,6 +3,7 @@
 Set before the pipeline runs (by rulings.extract):
     role           the Role of the section the Doc holds (decides demanded vs imposed, who raised)
     section_index  Section.index, -1 for the inhoudsindicatie
+    heading        the section's heading ("" when it has none)
     decision_date  the ruling's decision date (datetime.date or None), for regimes and ages
 Set by the components (lists of rulings.models values, each with its Evidence):
     articles sanctions acquittals ages payment circumstances references contacts
@@ -62,7 +63,8 @@ AUXILIARY_ATTRS = (
 
 def register_extensions() -> None:
     """Register the attributes; safe to call more than once."""
-    for name, default in (("role", "other"), ("section_index", 0), ("decision_date", None)):
+    defaults = (("role", "other"), ("section_index", 0), ("decision_date", None), ("heading", ""))
+    for name, default in defaults:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in FINDING_ATTRS + AUXILIARY_ATTRS:

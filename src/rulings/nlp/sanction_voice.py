@@ -139,11 +139,15 @@ class VoiceTracker:
         hof verdachte veroordeelt tot"), a court or decision verb inside them is what is asked."""
         speaking: list[Cue] = []
         current: Meaning = self.carried
-        reported = False
+        reported = executing = False
         for cue in cues:
             if cue.label == "REPORTED":
                 reported = reported or current in (Actor.DEMANDED, DROP)
+            elif executing and cue.meaning == Actor.EARLIER:
+                continue  # "gelast de tenuitvoerlegging van de straf die bij vonnis van ...
+                # voorwaardelijk is opgelegd, te weten ...": the sentence being executed
             elif cue.meaning is not None and not (reported and cue.label in _ASKED_FOR):
+                executing = executing or cue.label == "EXECUTION"
                 speaking.append(cue)
                 current = cue.meaning if not cue.only_after else current
         return speaking

@@ -66,7 +66,8 @@ class SanctionReader:
         index = int(doc._.section_index)
         summary = index == SUMMARY_INDEX
         doc._.acquittals = read_acquittals(doc, spans, role, index)
-        if role in SILENT_ROLES and not summary:
+        silent = self.tables.silent(doc._.heading or "")
+        if (role in SILENT_ROLES or silent) and not summary:
             doc._.sanctions = []
             return doc
         drafts = read_drafts(doc, spans, self.tables, role, summary)

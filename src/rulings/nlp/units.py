@@ -9,6 +9,7 @@ and its total round the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -51,6 +52,12 @@ class SanctionTables:
 
     kinds: dict[str, KindInfo]
     units: dict[str, tuple[str, float]]  # lower-case unit word -> (measure, factor)
+    silent_headings: tuple[re.Pattern[str], ...] = ()  # sections that state no sanction (TUL)
+
+    def silent(self, heading: str) -> bool:
+        """Whether a section with this heading yields no sanctions."""
+        lowered = heading.lower()
+        return any(p.search(lowered) for p in self.silent_headings)
 
     def kind_of(self, text: str) -> KindInfo | None:
         """The kind whose longest term the words of a KIND span contain."""
@@ -90,7 +97,8 @@ def sanction_tables() -> SanctionTables:
         for measure, words in table.get("units", {}).items()
         for word, factor in words.items()
     }
-    return SanctionTables(kinds=kinds, units=units)
+    silent = tuple(re.compile(p) for p in table.get("silent_headings", {}).get("patterns", []))
+    return SanctionTables(kinds=kinds, units=units, silent_headings=silent)
 
 
 def read_number(text: str) -> float | None:

@@ -218,6 +218,24 @@ STRAFMOTIVERING: list[Row] = [
     ),
 ]
 
+VERDEDIGING: list[Row] = [
+    # the defence asks the court for a sentence: no sanction; the demand it restates is one
+    (
+        "verdediging",
+        "De raadsman wijst erop dat de officier van justitie een gevangenisstraf van 4 maanden "
+        "heeft geëist. Hij heeft de rechtbank verzocht te volstaan met een gevangenisstraf van één "
+        "dag en een taakstraf van 60 uren.",
+        [("gevangenisstraf", DEMANDED, 122, 0, None)],
+    ),
+    # the lower court's sentence the defence quotes on appeal
+    (
+        "verdediging",
+        "De rechtbank heeft cliënt veroordeeld tot een taakstraf van 120 uren; de raadsvrouw "
+        "verzoekt het hof die straf te bevestigen.",
+        [("taakstraf", EARLIER, 120, 0, None)],
+    ),
+]
+
 OTHER: list[Row] = [
     # the judgment under appeal
     (
@@ -307,7 +325,7 @@ SUMMARY: list[Row] = [
 ]
 
 
-ROWS = STRAFMOTIVERING + OTHER
+ROWS = STRAFMOTIVERING + VERDEDIGING + OTHER
 
 
 @pytest.mark.parametrize(

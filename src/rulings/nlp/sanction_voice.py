@@ -62,9 +62,12 @@ _ROLE_DEFAULT: Final[dict[Role, Actor]] = {
 }
 # A vordering section may say "dat de rechtbank verdachte veroordeelt tot" or "bijzondere
 # voorwaarden zoals geadviseerd door de reclassering": still the demand.
+# A verdediging section asks the court for a sentence ("De raadsman heeft de rechtbank verzocht
+# te volstaan met een taakstraf van 80 uren"): the court it names decides nothing there.
 _ROLE_IGNORES: Final[dict[Role, frozenset[str]]] = {
     Role.VORDERING: frozenset({"COURT", "DECISION", "ADVICE"}),
     Role.BESLISSING: frozenset({"DEMAND"}),
+    Role.VERDEDIGING: frozenset({"COURT", "DECISION"}),
 }
 
 

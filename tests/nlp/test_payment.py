@@ -79,6 +79,12 @@ CASES = [
         Role.BEWIJS,
         [("in_kind", None, "sigaretten", None, None)],
     ),
+    # "in ruil daarvoor" after the sexual acts were described
+    (
+        "Zij heeft hem in de auto gepijpt. In ruil daarvoor gaf hij haar een iPhone.",
+        Role.BEWIJS,
+        [("in_kind", None, "telefoon", "suspect", "victim")],
+    ),
     # goods named before "in ruil voor seks"
     (
         "Verdachte gaf haar een koptelefoon in ruil voor seks.",

@@ -279,6 +279,14 @@ BIRTH_DATE_AGES = [
         "heeft gepleegd met [slachtoffer 2], geboren op 9 september 2002",
         [15, 16],
     ),
+    # a later charged period does not take her past the bracket her own charge states
+    (
+        "hij op of omstreeks 3 april 2019 te Breda ontucht heeft gepleegd met [slachtoffer] "
+        "(geboren op 1 februari 2002), die de leeftijd van zestien jaren maar nog niet die van "
+        "achttien jaren had bereikt; 2. hij in de periode van 3 april 2019 tot en met 1 juni 2020 "
+        "een afbeelding van [slachtoffer] in bezit heeft gehad",
+        [17],
+    ),
     # a pseudonymised birth date leaves only the year: no age
     (
         "hij op of omstreeks 14 juli 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "

@@ -26,6 +26,7 @@ SETS = {
     "heldout": (EVAL_DIR / "heldout", range(9101, 9200)),
     "heldout2": (EVAL_DIR / "heldout2", range(9201, 9300)),
     "heldout3": (EVAL_DIR / "heldout3", range(9301, 9400)),
+    "heldout4": (EVAL_DIR / "heldout4", range(9401, 9500)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

@@ -29,6 +29,7 @@ from rulings.models import (
     AgeMention,
     ArticleRef,
     Circumstance,
+    Evidence,
     Findings,
     RaisedBy,
     Regime,
@@ -275,9 +276,29 @@ def _birth_ages(docs: list[Doc], periods: list[Period]) -> list[AgeMention]:
             continue
         seen.add(key)
         acts = list(own) if len(victims) > 1 and own else periods
-        values = _ages_at(born_first, born_last, acts)
+        values = _within_bracket(_ages_at(born_first, born_last, acts), found, docs)
         ages += [AgeMention(v, subject, kind="birthdate", evidence=found) for v in values]
     return ages
+
+
+def _within_bracket(values: list[int], found: Evidence, docs: list[Doc]) -> list[int]:
+    """The ages that fit the statutory bracket the birth date's own sentence states ("[slachtoffer]
+    (geboren op 6 januari 2003), die de leeftijd van zestien jaren maar nog niet die van achttien
+    jaren had bereikt"): a later charged period does not make this charge's victim 18. All of
+    them when none fits."""
+    brackets = [
+        a
+        for doc in docs
+        for a in doc._.ages or []
+        if a.kind == "bracket" and a.evidence is not None
+        and a.evidence.section_index == found.section_index
+        and a.evidence.sentence == found.sentence
+    ]  # fmt: skip
+    fitting = [
+        v for v in values
+        if any(b.value <= v and (b.upper is None or v < b.upper) for b in brackets)
+    ]  # fmt: skip
+    return fitting or values
 
 
 def _ages_at(born_first: date, born_last: date, periods: list[Period]) -> list[int]:

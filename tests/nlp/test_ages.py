@@ -394,6 +394,33 @@ CASES = [
     ("Een 70-jarige wandelaar, [getuige 1], zag de auto wegrijden.", [(70, OTHER, "stated", None)]),
     # what she made him believe is a claim
     ("Zij had hem voorgehouden dat zij achttien was.", [(18, V, "claimed", None)]),
+    # an apposition with "het"
+    (
+        "[naam 2], het toen 16-jarige nichtje van verdachte, bracht de berichten over.",
+        [(16, OTHER, "stated", None)],
+    ),
+    # "X, de vader van Y, toen N jaar oud": X's age
+    (
+        "[getuige 1], de vader van [slachtoffer], toen 45 jaar oud, heeft verklaard.",
+        [(45, OTHER, "stated", None)],
+    ),
+    # a clause after "X van Y" whose X the rules do not know: not Y's age
+    (
+        "De kapper van [slachtoffer], die zelf 70 jaar is, zag niets.",
+        [(70, "unknown", "stated", None)],
+    ),
+    # ... but after a statement "van Y" it is Y's
+    (
+        "Uit de verklaring van [slachtoffer], die toen 15 jaar oud was, volgt dat hij betaalde.",
+        [(15, V, "stated", None)],
+    ),
+    # "[X], een NOUN van N"
+    ("[slachtoffer 3], een teamgenote van vijftien, was erbij.", [(15, V, "stated", None)]),
+    # what he trusted is a belief
+    (
+        "Verdachte stelt dat hij erop mocht vertrouwen dat [slachtoffer] 19 jaar was.",
+        [(19, V, "claimed", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

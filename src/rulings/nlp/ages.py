@@ -12,6 +12,7 @@ whole ruling, since the charge and the birth date often stand in different secti
 from __future__ import annotations
 
 import re
+from typing import Any, Final
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ _GENERAL_BEFORE = {
     "op", "met", "voor", "tegen", "van", "bij", "aan", "over", "tot", "onder", "als", "uit", "door",
     "naar", "om", "in", "tussen",
 }  # fmt: skip
+_RELATIVE_FILLERS = {"zelf", "zelfs", "ook", "toen", "destijds", "nog", "pas"}
 _AFTER_BARE = {"via", "uit", "afkomstig", "woonachtig"}  # "een meisje van veertien via ..."
 _RANGE = {"tot", "à", "a", "-", "–"}  # "meisjes van 11 tot 16 jaar": a range, no one's age
 _ARTICLES = {"de", "het", "een", "die", "deze"}
@@ -82,6 +84,7 @@ class AgeReader:
     def __call__(self, doc: Doc) -> Doc:
         self.ruler(doc)
         spans = list(doc.spans["ages"])
+        doc.user_data[_NOT_PERSON_KEY] = {s.start for s in spans if s.label_ == "NOT_PERSON"}
         persons = [s for s in spans if s.label_ in ("SUBJECT", "NAMED")]
         persons = _children_of_parents(spans, persons)
         persons += _speakers(doc, spans, persons)
@@ -326,19 +329,30 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     nearest = _antecedent(doc, span, left) if left else None
     if nearest is None:
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
+    if nearest is _UNNAMED:
+        return Subject.UNKNOWN
     return _SUBJECTS[_kind(_pseudonym_of(doc, nearest, subjects))]
 
 
-def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Span:
+_UNNAMED: Final = object()  # a head noun the rules do not know
+_NOT_PERSON_KEY: Final = "rulings_ages_not_person"  # Doc.user_data: token starts of NOT_PERSON
+
+
+def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
     """The person before the age; in a relative clause after "X van Y" ('een vriendin van
     [slachtoffer] die toen vijftien was') the clause is about X."""
     nearest = max(left, key=lambda p: (p.end, -p.start))  # "[slachtoffer]", not its inner word
     first = span.start
     while first > span.sent.start and doc[first - 1].lower_ in _THEN:
         first -= 1
-    relative = doc[span.start].lower_ == "die" or (first > 0 and doc[first - 1].lower_ == "die")
+    while first > span.sent.start and doc[first - 1].lower_ in _RELATIVE_FILLERS:
+        first -= 1
+    relative = doc[span.start].lower_ == "die" or (
+        first > 0 and doc[first - 1].lower_ in ("die", ",")
+    )  # "X van Y die toen N was", "X, de moeder van Y, toen N jaar oud"
     van = nearest.start - 1
-    if relative and van > 0 and doc[van].lower_ == "van":
+    documents = doc.user_data.get(_NOT_PERSON_KEY, set())
+    if relative and van > 0 and doc[van].lower_ == "van" and van - 1 not in documents:
         head = [p for p in left if p.end <= van and van - p.end <= 1]
         if head:
             return head[-1]
@@ -347,6 +361,7 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Span:
             named = [p for p in left if p.end == van - 3 and p[0].text == "["]
             if named:
                 return named[-1]
+        return _UNNAMED  # "De buurvrouw van [slachtoffer], die zelf 80 jaar is": not Y's age
     return nearest
 
 
@@ -392,7 +407,7 @@ def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
     first = span.start
     while first > span.sent.start and doc[first - 1].lower_ in _THEN:
         first -= 1
-    if first < 2 or doc[first - 1].lower_ not in ("de", "een") or doc[first - 2].text != ",":
+    if first < 2 or doc[first - 1].lower_ not in _ARTICLES or doc[first - 2].text != ",":
         return None
     comma = first - 2  # "[medeverdachte 1] leerden zij kennen, de toen 22-jarige neef"
     named = [
@@ -412,6 +427,11 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
     speaks of a class of persons, not of someone's age."""
     before = [s for s in subjects if s.end <= span.start and _apposed(doc, s.end, span.start)]
     if not before:
+        at = span.start  # "[slachtoffer 2], een klasgenote van veertien": a noun the rules lack
+        if at >= 3 and doc[at - 1].is_alpha and doc[at - 2].lower_ in _ARTICLES:
+            named = [s for s in subjects if s.end == at - 3 and s[0].text == "["]
+            if named and doc[at - 3].text == ",":
+                return _SUBJECTS[_kind(named[-1])]
         return None
     person = before[-1]
     return None if _bare_plural(doc, person) else _SUBJECTS[_kind(person)]

@@ -88,3 +88,21 @@ def test_list_inside_a_paragraph_splits_it() -> None:
     )
     (section,) = sections(body)
     assert section.text == "De rechtbank legt op:\n- een taakstraf;\nzoals hierna bepaald."
+
+
+def test_a_list_marking_stands_apart_from_the_text_it_marks() -> None:
+    body = (
+        "<section><title>De beslissing</title><para>De rechtbank:</para>"
+        "<para><listmarking>-</listmarking><text>spreekt verdachte vrij van feit 3;</text></para>"
+        "<para><potentialnr>2.</potentialnr><text>verklaart bewezen dat</text></para>"
+        '<para><listmarking manualAnnotation="TEXT_BLOCK"> –</listmarking>'
+        '<text manualAnnotation="TEXT_BLOCK"> legt op</text></para>'
+        "</section>"
+    )
+    (section,) = sections(body)
+    assert section.text.split("\n") == [
+        "De rechtbank:",
+        "- spreekt verdachte vrij van feit 3;",
+        "2. verklaart bewezen dat",
+        "– legt op",
+    ]

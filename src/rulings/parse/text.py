@@ -29,6 +29,7 @@ _SKIPPED = frozenset(
     {"footnote", "mediaobject", "inlinemediaobject", "imageobject", "colspec", "section"}
 )
 _BLOCKS_IN_PARA = _LISTS | _TABLES | {"para", "parablock", "blockquote"}
+_MARKERS = frozenset({"listmarking", "potentialnr"})  # a number or dash before the text it marks
 
 
 @dataclass(slots=True)
@@ -159,6 +160,8 @@ class Flattener:
             self.block(child, name, out)
         elif name not in _SKIPPED:
             self._inline(child, pieces, notes, out)
+            if name in _MARKERS:
+                pieces.append(" ")  # "<listmarking>-</listmarking><text>spreekt": "- spreekt"
 
     def _flush(self, pieces: list[str], notes: list[str], out: list[Para], marked: bool) -> None:
         text = clean("".join(pieces))

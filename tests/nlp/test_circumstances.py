@@ -41,6 +41,19 @@ CASES = [
         SM,
         [("M_PERSONAL_IMPACT", D, True)],
     ),
+    # the court answers a plea it does not restate: still the defence's, rejected
+    (
+        "De publiciteit rond de zaak leidt niet tot strafvermindering; die is het gevolg van het "
+        "eigen handelen van verdachte.",
+        SM,
+        [("M_MEDIA", D, True)],
+    ),
+    (
+        "Het belang van verdachte bij het behoud van zijn rijbewijs weegt niet op tegen de "
+        "verkeersveiligheid.",
+        SM,
+        [("M_PERSONAL_IMPACT", D, True)],
+    ),
     # "Namens verdachte is betoogd", and the court passes over it in the next paragraph
     (
         "Namens verdachte is betoogd dat het recidiverisico laag is.\nDe rechtbank gaat daaraan "

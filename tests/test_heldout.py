@@ -1,4 +1,4 @@
-"""The later gold sets eval/heldout/, heldout2/ and heldout3/ (see their README.md files).
+"""The later gold sets eval/heldout/ to heldout4/ (see their README.md files).
 
 Each set is scored by rulings.evaluate exactly like eval/gold/ (tests/test_gold_sets.py checks
 every file); here: each set is large enough and mixed enough to measure the targets, its names
@@ -16,11 +16,12 @@ import pytest
 from rulings.gold import load_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
-SETS = ["heldout", "heldout2", "heldout3"]
+SETS = ["heldout", "heldout2", "heldout3", "heldout4"]
 EARLIER = {
     "heldout": ["gold"],
     "heldout2": ["gold", "heldout"],
     "heldout3": ["gold", "heldout", "heldout2"],
+    "heldout4": ["gold", "heldout", "heldout2", "heldout3"],
 }
 
 

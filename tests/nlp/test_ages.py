@@ -421,6 +421,27 @@ CASES = [
         "Verdachte stelt dat hij erop mocht vertrouwen dat [slachtoffer] 19 jaar was.",
         [(19, V, "claimed", None)],
     ),
+    # a pseudonym right after the adjective, in an apposition to someone's parent
+    (
+        "De moeder van [slachtoffer], de 41-jarige [naam 4], deed aangifte.",
+        [(41, OTHER, "stated", None)],
+    ),
+    # the adjective's own noun, not the persons after an article
+    (
+        "Een collega verklaarde dat de toen 48-jarige docent de leerlingen vaak aanraakte.",
+        [(48, "unknown", "stated", None)],
+    ),
+    # "een jongen van zestien" in apposition to a pseudonym, or to "de zus van verdachte"
+    (
+        "[getuige 4], een jongen van zestien uit Breda, zag het gebeuren.",
+        [(16, OTHER, "stated", None)],
+    ),
+    (
+        "In de woning was ook de zus van verdachte, een meisje van 17, aanwezig.",
+        [(17, OTHER, "stated", None)],
+    ),
+    # "Ik was vijftien toen ..." in a quoted statement
+    ('Zij verklaarde: "Ik was vijftien toen het begon."', [(15, V, "stated", None)]),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

@@ -311,11 +311,18 @@ def _subject(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject |
     if form in _NEEDS_ADJACENT:
         return _adjacent_subject(doc, span, subjects)
     if form == "adjective":
+        right = [s for s in subjects if s.start == span.end and s[0].text == "["]
+        if right:  # "De vader van [slachtoffer], de 44-jarige [naam 2]": [naam 2]'s age
+            return _SUBJECTS[_kind(right[0])]
         named = _apposed_to(doc, span, subjects)
         if named is not None:
             return _SUBJECTS[_kind(named)]
         after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
-        after = [s for s in after if not any(t.is_punct for t in doc[span.end : s.start])]
+        after = [
+            s
+            for s in after
+            if not any(t.is_punct or t.lower_ in _ARTICLES for t in doc[span.end : s.start])
+        ]  # fmt: skip  "de toen 52-jarige trainer de meisjes": not the girls' age
         if after:
             return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
         if _nominal(doc, span):
@@ -373,7 +380,14 @@ def _pseudonym_of(doc: Doc, person: Span, subjects: list[Span]) -> Span:
     if doc[at - 2].text != ",":
         return person
     named = [s for s in subjects if s.end == at - 2 and s[0].text == "["]
-    return named[-1] if named else person
+    if named:
+        return named[-1]
+    before = [s for s in subjects if s.end == at - 2]
+    if before and before[-1].start > 1 and doc[before[-1].start - 1].lower_ == "van":
+        van = before[-1].start - 1  # "de zus van verdachte, een meisje van 17": the zus
+        head = [s for s in subjects if s.end == van and s[0].text != "["]
+        return head[-1] if head else person
+    return person
 
 
 def _named_after_noun(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
@@ -434,7 +448,9 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
                 return _SUBJECTS[_kind(named[-1])]
         return None
     person = before[-1]
-    return None if _bare_plural(doc, person) else _SUBJECTS[_kind(person)]
+    if _bare_plural(doc, person):
+        return None
+    return _SUBJECTS[_kind(_pseudonym_of(doc, person, subjects))]
 
 
 def _bare_plural(doc: Doc, person: Span) -> bool:

@@ -24,6 +24,10 @@ from rulings.store import Store
 _NLP: Any = None
 CHUNK = 8  # rulings sent to a worker at a time
 AHEAD = 4  # chunks in flight per worker: enough to keep it busy, few enough to keep memory flat
+# A worker is replaced after this many chunks (2,000 rulings): spaCy's vocabulary keeps every new
+# word it has seen (ECLIs, case numbers, names), which over 100,000 rulings adds some 35 MB per
+# worker; a fresh worker costs one pipeline build (about a second).
+RECYCLE = 250
 
 
 @dataclass(slots=True)
@@ -90,7 +94,7 @@ def _findings(store: Store, eclis: list[str], workers: int) -> Iterator[Findings
         yield from map(_extract, rulings)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    with context.Pool(workers, initializer=_init_worker, maxtasksperchild=RECYCLE) as pool:
         yield from in_order(pool, rulings, ahead=workers * AHEAD)
 
 

@@ -27,6 +27,7 @@ SETS = {
     "heldout2": (EVAL_DIR / "heldout2", range(9201, 9300)),
     "heldout3": (EVAL_DIR / "heldout3", range(9301, 9400)),
     "heldout4": (EVAL_DIR / "heldout4", range(9401, 9500)),
+    "heldout5": (EVAL_DIR / "heldout5", range(9501, 9600)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

@@ -1,0 +1,350 @@
+"""Whose age an age span states: the person rules of patterns/ages.jsonl and how an age is tied
+to one of them (part of rulings_ages).
+
+The person next to an age decides ("de toen 15-jarige aangeefster", "een meisje van 14 jaar"),
+unless the sentence says otherwise: an apposition to a pseudonym ("[naam 1], de 23-jarige man"),
+a relative clause about the head of "X van Y" ("een vriendin van [slachtoffer] die toen vijftien
+was"), a pronoun after a sentence that names only someone else, the speaker of a quoted statement
+("Ik was toen 15"), or a parent speaking of her child ("haar dochter was toen 15").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from spacy.tokens import Doc, Span, Token
+
+from rulings.models import Subject
+from rulings.nlp.dates import month_number
+from rulings.nlp.numbers import parse_number
+
+_UNNAMED: Final = object()  # a head noun the rules do not know
+NOT_PERSON_KEY: Final = "rulings_ages_not_person"  # Doc.user_data: token starts of NOT_PERSON
+_SUBJECTS = {
+    "victim": Subject.VICTIM,
+    "victim-pronoun": Subject.VICTIM,
+    "suspect": Subject.SUSPECT,
+    "suspect-pronoun": Subject.SUSPECT,
+    "other": Subject.OTHER,
+    "speaker": Subject.UNKNOWN,  # "ik" whose statement has no speaker the rules know
+}
+_NEEDS_ADJACENT = {"van-jaar", "paren"}
+_OWN_SUBJECT = {"speaker", "pronoun", "inverted"}  # the span holds the person whose age it states
+_PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|mee|aan|op|uit)\w+(d|t|en)$")
+_PLURAL = {"meisjes", "jongens", "minderjarigen", "slachtoffers", "pupillen", "leerlingen"}
+_GENERAL_BEFORE = {
+    "op", "met", "voor", "tegen", "van", "bij", "aan", "over", "tot", "onder", "als", "uit", "door",
+    "naar", "om", "in", "tussen",
+}  # fmt: skip
+_RELATIVE_FILLERS = {"zelf", "zelfs", "ook", "toen", "destijds", "nog", "pas"}
+ARTICLES = {"de", "het", "een", "die", "deze"}
+_THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
+_APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
+_NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
+_PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
+_STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
+_AFTER_NOMINAL = {
+    "die",
+    "dat",
+    "met",
+    "en",
+    "of",
+    "uit",
+    "van",
+    "te",
+    "in",
+    "op",
+    "aan",
+    "via",
+    "samen",
+}
+
+
+def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Subject | None:
+    """Whose age: the person word next to it; None when the form needs one and has none."""
+    sent = span.sent
+    if form in _OWN_SUBJECT:
+        own = [s for s in subjects if span.start <= s.start and s.end <= span.end]
+        if own and _kind(own[0]) == "victim-pronoun" and _about_someone_else(doc, own[0], subjects):
+            return Subject.OTHER
+        return _SUBJECTS[_kind(own[0])] if own else Subject.UNKNOWN
+    if form in _NEEDS_ADJACENT:
+        return _adjacent_subject(doc, span, subjects)
+    if form == "adjective":
+        right = [s for s in subjects if s.start == span.end and s[0].text == "["]
+        if right:  # "De vader van [slachtoffer], de 44-jarige [naam 2]": [naam 2]'s age
+            return _SUBJECTS[_kind(right[0])]
+        named = _apposed_to(doc, span, subjects)
+        if named is not None:
+            return _SUBJECTS[_kind(named)]
+        after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
+        after = [
+            s
+            for s in after
+            if not any(t.is_punct or t.lower_ in ARTICLES for t in doc[span.end : s.start])
+        ]  # fmt: skip  "de toen 52-jarige trainer de meisjes": not the girls' age
+        if after:
+            return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
+        if _nominal(doc, span):
+            return _nominal_subject(doc, span, subjects)
+        named_after = _named_after_noun(doc, span, subjects)
+        if named_after is not None:
+            return _SUBJECTS[_kind(named_after)]
+        if doc[span.end].lower_ != "leeftijd":
+            return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
+    left = [s for s in subjects if sent.start <= s.start and s.end <= span.start]
+    nearest = _antecedent(doc, span, left) if left else None
+    if nearest is None:
+        return None if form in _NEEDS_PERSON else Subject.UNKNOWN
+    if nearest is _UNNAMED:
+        return Subject.UNKNOWN
+    return _SUBJECTS[_kind(_pseudonym_of(doc, nearest, subjects))]
+
+
+def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
+    """The person before the age; in a relative clause after "X van Y" ('een vriendin van
+    [slachtoffer] die toen vijftien was') the clause is about X."""
+    nearest = max(left, key=lambda p: (p.end, -p.start))  # "[slachtoffer]", not its inner word
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    while first > span.sent.start and doc[first - 1].lower_ in _RELATIVE_FILLERS:
+        first -= 1
+    relative = doc[span.start].lower_ == "die" or (
+        first > 0 and doc[first - 1].lower_ in ("die", ",")
+    )  # "X van Y die toen N was", "X, de moeder van Y, toen N jaar oud"
+    van = nearest.start - 1
+    documents = doc.user_data.get(NOT_PERSON_KEY, set())
+    if relative and van > 0 and doc[van].lower_ == "van" and van - 1 not in documents:
+        head = [p for p in left if p.end <= van and van - p.end <= 1]
+        if head:
+            return head[-1]
+        # "[getuige 3], een klasgenote van [slachtoffer] die ...": a noun the rules do not know
+        if van >= 4 and doc[van - 2].lower_ in ("een", "de") and doc[van - 3].text == ",":
+            named = [p for p in left if p.end == van - 3 and p[0].text == "["]
+            if named:
+                return named[-1]
+        return _UNNAMED  # "De buurvrouw van [slachtoffer], die zelf 80 jaar is": not Y's age
+    return nearest
+
+
+def _pseudonym_of(doc: Doc, person: Span, subjects: list[Span]) -> Span:
+    """'[naam 1], een vriendin ...': a person word in apposition to a pseudonym stands for it."""
+    at = person.start
+    if person[0].text == "[" or at < 2 or doc[at - 1].lower_ not in ("een", "de", "haar", "zijn"):
+        return person
+    if doc[at - 2].text != ",":
+        return person
+    named = [s for s in subjects if s.end == at - 2 and s[0].text == "["]
+    if named:
+        return named[-1]
+    before = [s for s in subjects if s.end == at - 2]
+    if before and before[-1].start > 1 and doc[before[-1].start - 1].lower_ == "van":
+        van = before[-1].start - 1  # "de zus van verdachte, een meisje van 17": the zus
+        head = [s for s in subjects if s.end == van and s[0].text != "["]
+        return head[-1] if head else person
+    return person
+
+
+def _named_after_noun(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
+    """'Een 63-jarige buurtbewoner, [getuige 1], heeft gezien ...': a noun the rules do not
+    know, named by the pseudonym after it."""
+    comma = span.end + 1
+    if comma >= len(doc) or doc[comma].text != "," or not doc[span.end].is_alpha:
+        return None
+    named = [s for s in subjects if s.start == comma + 1 and s[0].text == "["]
+    return named[0] if named else None
+
+
+def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
+    """'... via mijn vriendin [naam 1]. Zij was zestien': "zij" is the other person when that
+    sentence, or the one before, names someone else and no victim."""
+    sent = pronoun.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [
+        s for s in subjects
+        if first <= s.start and s.end <= pronoun.start and "pronoun" not in _kind(s)
+        and s.label_ in ("SUBJECT", "NAMED") and not s.id_.endswith("/ik")
+    ]  # fmt: skip
+    named = [_named_apposition(doc, _pseudonym_of(doc, s, subjects), subjects) for s in before]
+    kinds = {_kind(s) for s in named}
+    return "other" in kinds and "victim" not in kinds
+
+
+def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
+    """'[getuige 1], een 15-jarige scholier', '[naam 1], de 23-jarige man bij wie ...': an age
+    in an apposition to a pseudonym is that person's, whatever noun follows it."""
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    if first < 2 or doc[first - 1].lower_ not in ARTICLES or doc[first - 2].text != ",":
+        return None
+    comma = first - 2  # "[medeverdachte 1] leerden zij kennen, de toen 22-jarige neef"
+    named = [
+        s
+        for s in subjects
+        if comma - 1 <= s.end <= comma
+        and s[0].text == "["
+        and not any(t.is_punct for t in doc[s.end : comma])
+    ]
+    return named[-1] if named else None
+
+
+def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | None:
+    """'een meisje van 14 jaar', '[slachtoffer] (14)', '[slachtoffer 2], geboren in 2000 (17
+    jaar)': the person right before the age, past a birth-date apposition. None without one, and
+    for a bare plural ('Dat artikel ziet op minderjarigen van zestien en zeventien jaar'), which
+    speaks of a class of persons, not of someone's age."""
+    before = [s for s in subjects if s.end <= span.start and _apposed(doc, s.end, span.start)]
+    if not before:
+        at = span.start  # "[slachtoffer 2], een klasgenote van veertien": a noun the rules lack
+        if at >= 3 and doc[at - 1].is_alpha and doc[at - 2].lower_ in ARTICLES:
+            named = [s for s in subjects if s.end == at - 3 and s[0].text == "["]
+            if named and doc[at - 3].text == ",":
+                return _SUBJECTS[_kind(named[-1])]
+        return None
+    person = before[-1]
+    if _bare_plural(doc, person):
+        return None
+    return _SUBJECTS[_kind(_pseudonym_of(doc, person, subjects))]
+
+
+def _bare_plural(doc: Doc, person: Span) -> bool:
+    """'ontucht met meisjes van 15 jaar', 'ziet op minderjarigen van zestien en zeventien jaar':
+    a plural after a preposition or at the start of the sentence, adjectives aside."""
+    if person[-1].lower_ not in _PLURAL:
+        return False
+    first = person.start
+    while first > person.sent.start and _adjective(doc[first - 1]):
+        first -= 1  # "aan zijn zorg toevertrouwde minderjarige pupillen"
+    return first == person.sent.start or doc[first - 1].lower_ in _GENERAL_BEFORE
+
+
+def _adjective(token: Token) -> bool:
+    return token.lower_.endswith("e") and parse_number(token.text) is None
+
+
+def _apposed(doc: Doc, end: int, start: int) -> bool:
+    """Whether only spaces, or a birth date in apposition, stand between a person and an age."""
+    between = doc[end:start]
+    if all(t.is_space or t.text == "," for t in between) and len(between) <= 2:
+        return True  # "twee minderjarige meisjes, van 15 en 16 jaar oud"
+    apposition = all(
+        t.is_space or t.lower_ in _APPOSITION or t.like_num or month_number(t.text) is not None
+        for t in between
+    )
+    return apposition and between[0].text == "," and any(t.lower_ == "geboren" for t in between)
+
+
+def _named_apposition(doc: Doc, person: Span, subjects: list[Span]) -> Span:
+    """'haar 17-jarige vriendin [naam 2]': the pseudonym right after the person word decides."""
+    named = [s for s in subjects if s.start == person.end and s[0].text == "["]
+    return named[0] if named and len(person) == 1 else person
+
+
+def _nominal_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject:
+    """The person a nominal adjective stands for: the person just before it ("verdachte heeft
+    als zestienjarige ..."), unless an article makes it a person of its own ("verdachte heeft de
+    toenmalige veertienjarige meegenomen"), who in these rulings is the victim; a comma before
+    the article makes it an apposition ("[slachtoffer], de toen 15-jarige, ...")."""
+    first = span.start
+    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
+    if first > 0 and doc[first - 1].lower_ in ARTICLES:
+        close = [s for s in close if _touches_comma(doc, s.end, first - 1)]
+    return _SUBJECTS[_kind(close[-1])] if close else Subject.VICTIM
+
+
+def _touches_comma(doc: Doc, end: int, start: int) -> bool:
+    between = [t for t in doc[end:start] if not t.is_space]
+    return len(between) == 1 and between[0].text == ","
+
+
+def children_of_parents(spans: list[Span], persons: list[Span]) -> list[Span]:
+    """'De moeder van [slachtoffer] verklaarde dat haar dochter toen 15 jaar was': the child a
+    parent speaks of is the victim, or the suspect when the parent is the suspect's ("de vader
+    van verdachte ... zijn/hun zoon"); other daughters and sons stay other persons."""
+    parents = [s for s in spans if s.label_ == "PARENT"]
+    found = list(persons)
+    for child in (s for s in spans if s.label_ == "CHILD"):
+        parent = _parent_before(child, parents)
+        if parent is None:
+            continue
+        kind = "suspect" if _parent_of_suspect(parent, persons) else "victim"
+        doc = child.doc
+        word = Span(doc, child.end - 1, child.end, label="SUBJECT", span_id=f"{kind}/child")
+        found = [p for p in found if not p.start <= word.start < p.end] + [word]
+    return found
+
+
+def _parent_before(child: Span, parents: list[Span]) -> Span | None:
+    doc, sent = child.doc, child.sent
+    first = sent.start
+    for _ in range(_PARENT_LOOKBACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    before = [p for p in parents if first <= p.start and p.end <= child.start]
+    return before[-1] if before else None
+
+
+def _parent_of_suspect(parent: Span, persons: list[Span]) -> bool:
+    doc = parent.doc
+    if parent.end >= len(doc) or doc[parent.end].lower_ != "van":
+        return False
+    return any(_kind(p) == "suspect" and parent.end < p.start <= parent.end + 2 for p in persons)
+
+
+def speakers(doc: Doc, spans: list[Span], persons: list[Span]) -> list[Span]:
+    """Each "ik" as the person whose statement it stands in: "[slachtoffer] heeft bij de politie
+    verklaard: (...) Ik was toen 15." The speaker is the person named before the statement word
+    (after it in "De verklaring van [slachtoffer]:"), in the nearest sentence back that has one."""
+    statements = [s for s in spans if s.label_ == "STATEMENT"]
+    found = []
+    for ik in (s for s in spans if s.label_ == "SPEAKER"):
+        speaker = _speaker(doc, ik, statements, persons)
+        kind = _kind(speaker) if speaker is not None else "speaker"
+        found.append(Span(doc, ik.start, ik.end, label="SUBJECT", span_id=f"{kind}/ik"))
+    return found
+
+
+def _speaker(doc: Doc, ik: Span, statements: list[Span], persons: list[Span]) -> Span | None:
+    sent = ik.sent
+    for _ in range(_STATEMENT_LOOKBACK):
+        cues = [c for c in statements if sent.start <= c.start and c.end <= min(sent.end, ik.start)]
+        if cues:
+            cue = cues[-1]
+            named = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+            before = [p for p in named if p.end <= cue.start]
+            after = [p for p in named if p.start >= cue.end and p.end <= ik.start]
+            return before[-1] if before else (after[0] if after else None)
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _nominal(doc: Doc, span: Span) -> bool:
+    """'met een 15-jarige, aan wie ...': the adjective stands for a person; in these rulings that
+    person is the victim unless a person word stands just before it ("verdachte heeft als
+    zestienjarige ...")."""
+    if span.end >= len(doc):
+        return True
+    following = doc[span.end]
+    if following.is_space or following.is_punct:
+        return True
+    if _PARTICIPLE.match(following.lower_) and span.start > 0:
+        return doc[span.start - 1].lower_ in ARTICLES  # "heeft een 16-jarige betaald"
+    return span[0].lower_.endswith("e") and (
+        following.is_stop or following.lower_ in _AFTER_NOMINAL
+    )
+
+
+def _kind(span: Span) -> str:
+    return span.id_.split("/", 1)[0]
+
+
+def subject_of(person: Span) -> Subject:
+    return _SUBJECTS[_kind(person)]

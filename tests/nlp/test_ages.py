@@ -442,6 +442,11 @@ CASES = [
     ),
     # "Ik was vijftien toen ..." in a quoted statement
     ('Zij verklaarde: "Ik was vijftien toen het begon."', [(15, V, "stated", None)]),
+    # a boy in the drug trade is a courier, not a victim
+    (
+        "Verdachte zette een 16-jarige jongen in als drugsrunner voor zijn cocaïne.",
+        [(16, OTHER, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

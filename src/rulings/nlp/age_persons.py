@@ -262,6 +262,20 @@ def _touches_comma(doc: Doc, end: int, start: int) -> bool:
     return len(between) == 1 and between[0].text == ","
 
 
+def in_drug_trade(spans: list[Span], persons: list[Span]) -> list[Span]:
+    """'verdachte zette een 17-jarige jongen in als drugsrunner': a victim word in a sentence
+    about the drug trade names a courier or a customer, someone other than a victim."""
+    sentences = {s.sent.start for s in spans if s.label_ == "NOT_VICTIM_CONTEXT"}
+    if not sentences:
+        return persons
+    return [
+        Span(p.doc, p.start, p.end, label="SUBJECT", span_id="other/context")
+        if p.id_ == "victim/words" and p.sent.start in sentences
+        else p
+        for p in persons
+    ]
+
+
 def children_of_parents(spans: list[Span], persons: list[Span]) -> list[Span]:
     """'De moeder van [slachtoffer] verklaarde dat haar dochter toen 15 jaar was': the child a
     parent speaks of is the victim, or the suspect when the parent is the suspect's ("de vader

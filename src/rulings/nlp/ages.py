@@ -23,6 +23,7 @@ from rulings.nlp.age_persons import (
     ARTICLES,
     NOT_PERSON_KEY,
     children_of_parents,
+    in_drug_trade,
     speakers,
     subject_of,
     subject_of_age,
@@ -56,7 +57,7 @@ class AgeReader:
         spans = list(doc.spans["ages"])
         doc.user_data[NOT_PERSON_KEY] = {s.start for s in spans if s.label_ == "NOT_PERSON"}
         persons = [s for s in spans if s.label_ in ("SUBJECT", "NAMED")]
-        persons = children_of_parents(spans, persons)
+        persons = children_of_parents(spans, in_drug_trade(spans, persons))
         persons += speakers(doc, spans, persons)
         subjects = sorted(persons, key=lambda s: s.start)
         found = filter_spans([s for s in spans if s.label_ in ("AGE", "BRACKET")])

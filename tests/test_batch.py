@@ -67,3 +67,16 @@ def test_pool_stores_the_same_findings_as_one_process(sample_store: Path) -> Non
     assert single.rulings == pooled.rulings == 10
     assert pooled.findings == single.findings > 0
     assert together == alone
+
+
+def test_replaced_workers_store_the_same_findings(sample_store: Path, monkeypatch) -> None:
+    """A worker replaced after each chunk (RECYCLE=1) builds its pipeline afresh; nothing is
+    lost or doubled across the replacement."""
+    monkeypatch.setattr(batch, "RECYCLE", 1)
+    with Store(sample_store) as store:
+        run_extraction(store, force=True, workers=1)
+        alone = {e: to_jsonable(store.get_findings(e)) for e in store.eclis()}
+        recycled = run_extraction(store, force=True, workers=2)
+        together = {e: to_jsonable(store.get_findings(e)) for e in store.eclis()}
+    assert recycled.rulings == 10
+    assert together == alone

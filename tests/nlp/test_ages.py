@@ -447,6 +447,12 @@ CASES = [
         "Verdachte zette een 16-jarige jongen in als drugsrunner voor zijn cocaïne.",
         [(16, OTHER, "stated", None)],
     ),
+    # a relative clause about a pseudonym keeps its age past a pronoun inside it
+    (
+        "[getuige 5], die net als zij bij de scouting zat en toen vijftien jaar oud was, heeft "
+        "verklaard.",
+        [(15, OTHER, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

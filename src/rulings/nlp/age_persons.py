@@ -126,7 +126,24 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
             if named:
                 return named[-1]
         return _UNNAMED  # "De buurvrouw van [slachtoffer], die zelf 80 jaar is": not Y's age
+    if "pronoun" in nearest.id_:
+        owner = _relative_owner(doc, span, left)
+        if owner is not None:
+            return owner
     return nearest
+
+
+def _relative_owner(doc: Doc, span: Span, left: list[Span]) -> Span | None:
+    """'[naam 3], die net als zij in de eerste klas zat en toen veertien jaar oud was': an age
+    further on in a relative clause about a pseudonym is that person's, whatever pronoun stands
+    between."""
+    at = span.start - 1
+    while at > span.sent.start and doc[at].text not in (",", ";", ":"):
+        if doc[at].lower_ == "die" and doc[at - 1].text == ",":
+            named = [p for p in left if p.end == at - 1 and p[0].text == "["]
+            return named[-1] if named else None
+        at -= 1
+    return None
 
 
 def _pseudonym_of(doc: Doc, person: Span, subjects: list[Span]) -> Span:

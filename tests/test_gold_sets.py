@@ -28,6 +28,7 @@ SETS = {
     "heldout3": (EVAL_DIR / "heldout3", range(9301, 9400)),
     "heldout4": (EVAL_DIR / "heldout4", range(9401, 9500)),
     "heldout5": (EVAL_DIR / "heldout5", range(9501, 9600)),
+    "heldout6": (EVAL_DIR / "heldout6", range(9601, 9700)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

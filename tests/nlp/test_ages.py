@@ -453,6 +453,30 @@ CASES = [
         "verklaard.",
         [(15, OTHER, "stated", None)],
     ),
+    # a preposition between the age and a person: the noun the rules lack is the one aged
+    (
+        "Zij woonde met het toen vijfjarige halfbroertje van [slachtoffer].",
+        [(5, OTHER, "stated", None)],
+    ),
+    # boys put to work in the drug trade
+    (
+        "Verdachte heeft minderjarige jongens, onder wie een jongen van vijftien, voor zijn handel "
+        "ingezet.",
+        [(15, OTHER, "stated", None)],
+    ),
+    # posing as someone else online
+    ("Hij gaf zich daarin uit als een jongen van 16.", [(16, V, "claimed", None)]),
+    # the person an age opens the sentence with acts on a victim named after the verb
+    (
+        "Een vijftienjarige jongen heeft een filmpje gemaakt van zijn veertienjarige vriendin.",
+        [(15, S, "stated", None), (14, V, "stated", None)],
+    ),
+    # an age difference
+    ("[slachtoffer] is een jaar jonger dan ik.", []),
+    # an apposition to a person word
+    ("Een getuige, een 67-jarige man, heeft verklaard.", [(67, OTHER, "stated", None)]),
+    # "ten tijde van de feiten" between the verb and the age
+    ("De verdachte was ten tijde van de feiten 23 jaar.", [(23, S, "stated", None)]),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

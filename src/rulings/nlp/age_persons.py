@@ -41,6 +41,7 @@ _RELATIVE_FILLERS = {"zelf", "zelfs", "ook", "toen", "destijds", "nog", "pas"}
 ARTICLES = {"de", "het", "een", "die", "deze"}
 _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
+_ACTOR_VERBS = {"heeft", "had", "is", "was", "werd", "zou"}  # "Een 17-jarige jongen heeft ..."
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
 _STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
@@ -78,11 +79,16 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
         named = _apposed_to(doc, span, subjects)
         if named is not None:
             return _SUBJECTS[_kind(named)]
+        if _acts_on_a_victim(doc, span, subjects):
+            return Subject.SUSPECT
         after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
         after = [
             s
             for s in after
-            if not any(t.is_punct or t.lower_ in ARTICLES for t in doc[span.end : s.start])
+            if not any(
+                t.is_punct or t.lower_ in ARTICLES or t.lower_ in _GENERAL_BEFORE
+                for t in doc[span.end : s.start]
+            )
         ]  # fmt: skip  "de toen 52-jarige trainer de meisjes": not the girls' age
         if after:
             return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
@@ -189,6 +195,23 @@ def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
     return "other" in kinds and "victim" not in kinds
 
 
+def _acts_on_a_victim(doc: Doc, span: Span, subjects: list[Span]) -> bool:
+    """'Een zeventienjarige jongen heeft via Snapchat een meisje van dertien benaderd', 'Een toen
+    66-jarige buurman heeft een meisje ... gegeven': the person an age opens the sentence with
+    does something to a victim named after the verb, so is the one who stands trial."""
+    sent = span.sent
+    first = span.start
+    while first > sent.start and doc[first - 1].lower_ in _THEN:
+        first -= 1
+    if first - sent.start != 1 or doc[sent.start].lower_ not in ("een", "de"):
+        return False
+    noun = span.end
+    if noun + 1 >= sent.end or doc[noun + 1].lower_ not in _ACTOR_VERBS:
+        return False
+    later = [s for s in subjects if noun + 1 < s.start < sent.end]
+    return any(_kind(s) == "victim" for s in later)
+
+
 def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
     """'[getuige 1], een 15-jarige scholier', '[naam 1], de 23-jarige man bij wie ...': an age
     in an apposition to a pseudonym is that person's, whatever noun follows it."""
@@ -205,7 +228,10 @@ def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
         and s[0].text == "["
         and not any(t.is_punct for t in doc[s.end : comma])
     ]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    word = [s for s in subjects if s.end == comma and "pronoun" not in s.id_]
+    return word[-1] if word else None  # "Een getuige, een 67-jarige man": the getuige
 
 
 def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | None:

@@ -167,8 +167,13 @@ class _Claims:
         )
 
     def difference(self, span: Span) -> bool:
-        """'het leeftijdsverschil ... was maar drie jaar': no one's age."""
-        return any(span.sent.start <= d.start < span.start for d in self.differences)
+        """'het leeftijdsverschil ... was maar drie jaar', '[slachtoffer] is een jaar jonger dan
+        ik': no one's age."""
+        return any(
+            span.sent.start <= d.start < span.start
+            or (d.id_ == "not-age/jonger-ouder" and span.start <= d.start <= span.end)
+            for d in self.differences
+        )
 
     def present(self, span: Span) -> bool:
         """'de thans 19-jarige aangeefster': her age now, not at the time of the facts."""

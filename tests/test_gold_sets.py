@@ -29,6 +29,7 @@ SETS = {
     "heldout4": (EVAL_DIR / "heldout4", range(9401, 9500)),
     "heldout5": (EVAL_DIR / "heldout5", range(9501, 9600)),
     "heldout6": (EVAL_DIR / "heldout6", range(9601, 9700)),
+    "heldout7": (EVAL_DIR / "heldout7", range(9701, 9800)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

@@ -477,6 +477,13 @@ CASES = [
     ("Een getuige, een 67-jarige man, heeft verklaard.", [(67, OTHER, "stated", None)]),
     # "ten tijde van de feiten" between the verb and the age
     ("De verdachte was ten tijde van de feiten 23 jaar.", [(23, S, "stated", None)]),
+    # anyone of that age: a general statement
+    ("Ook een zestienjarige mag geen seks tegen betaling aanbieden.", []),
+    # the speaker of a statement is the subject of its verb, not the person named after it
+    (
+        'De moeder van [slachtoffer] heeft verklaard: "Ik was toen 41 en werkte nachtdiensten."',
+        [(41, OTHER, "stated", None)],
+    ),
     # the victim's mother
     ("De 42-jarige moeder van [slachtoffer] heeft aangifte gedaan.", [(42, OTHER, "stated", None)]),
     # a third person's pseudonym

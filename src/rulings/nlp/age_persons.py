@@ -376,7 +376,9 @@ def _speaker(doc: Doc, ik: Span, statements: list[Span], persons: list[Span]) ->
             named = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
             before = [p for p in named if p.end <= cue.start]
             after = [p for p in named if p.start >= cue.end and p.end <= ik.start]
-            return before[-1] if before else (after[0] if after else None)
+            # the subject of the statement verb: "Getuige [naam 1], een vriendin van
+            # aangeefster, heeft verklaard:", "De moeder van [slachtoffer] heeft verklaard:"
+            return before[0] if before else (after[0] if after else None)
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent

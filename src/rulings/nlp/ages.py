@@ -98,7 +98,7 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
     subject = subject_of_age(doc, span, subjects, form) if values else None
     if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
         return []
-    if claims.turned(doc, span):
+    if claims.turned(doc, span) or claims.general(span):
         return []
     kind = "claimed" if claims.covers(doc, span) else "stated"
     if form == "claim-only" and kind != "claimed":
@@ -148,6 +148,7 @@ class _Claims:
         self.offers = [s for s in spans if s.label_ == "AGE_OFFER"]
         self.real = [s for s in spans if s.label_ == "AGE_REAL"]
         self.differences = [s for s in spans if s.label_ == "AGE_NOT"]
+        self.generals = [s for s in spans if s.label_ == "AGE_GENERAL"]
         self.now = [s for s in spans if s.label_ == "AGE_NOW"]
         self.turned_after = [s for s in spans if s.id_ == "turned/after"]
         self.turned_before = [s for s in spans if s.id_ == "turned/before"]
@@ -165,6 +166,10 @@ class _Claims:
             and not any(t.is_punct or t.lower_ in ARTICLES for t in doc[cue.end : span.start])
             for cue in self.turned_before
         )
+
+    def general(self, span: Span) -> bool:
+        """'Ook een zestienjarige mag ...': anyone of that age, no one's age."""
+        return any(g.end == span.start for g in self.generals)
 
     def difference(self, span: Span) -> bool:
         """'het leeftijdsverschil ... was maar drie jaar', '[slachtoffer] is een jaar jonger dan

@@ -11,6 +11,7 @@ was"), a pronoun after a sentence that names only someone else, the speaker of a
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any, Final
 
 from spacy.tokens import Doc, Span, Token
@@ -108,15 +109,32 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
     return _SUBJECTS[_kind(_pseudonym_of(doc, nearest, subjects))]
 
 
+def _run_start(doc: Doc, start: int, words: set[str]) -> int:
+    """Where a run of `words` right before token `start` begins, within its sentence ("de toen
+    15-jarige": the age span starts at "15-jarige", the run at "toen")."""
+    floor = doc[start].sent.start
+    while start > floor and doc[start - 1].lower_ in words:
+        start -= 1
+    return start
+
+
+def _apposition_comma(doc: Doc, noun: int, articles: Collection[str]) -> int | None:
+    """The comma of ", een NOUN" / ", de NOUN" before token `noun`, or None."""
+    if noun < 2 or doc[noun - 1].lower_ not in articles or doc[noun - 2].text != ",":
+        return None
+    return noun - 2
+
+
+def _pseudonyms_ending(persons: list[Span], end: int) -> list[Span]:
+    """The pseudonyms ("[naam 1]") among `persons` that end at token `end`."""
+    return [p for p in persons if p.end == end and p[0].text == "["]
+
+
 def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
     """The person before the age; in a relative clause after "X van Y" ('een vriendin van
     [slachtoffer] die toen vijftien was') the clause is about X."""
     nearest = max(left, key=lambda p: (p.end, -p.start))  # "[slachtoffer]", not its inner word
-    first = span.start
-    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
-        first -= 1
-    while first > span.sent.start and doc[first - 1].lower_ in _RELATIVE_FILLERS:
-        first -= 1
+    first = _run_start(doc, _run_start(doc, span.start, _THEN), _RELATIVE_FILLERS)
     relative = doc[span.start].lower_ == "die" or (
         first > 0 and doc[first - 1].lower_ in ("die", ",")
     )  # "X van Y die toen N was", "X, de moeder van Y, toen N jaar oud"
@@ -127,10 +145,10 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
         if head:
             return head[-1]
         # "[getuige 3], een klasgenote van [slachtoffer] die ...": a noun the rules do not know
-        if van >= 4 and doc[van - 2].lower_ in ("een", "de") and doc[van - 3].text == ",":
-            named = [p for p in left if p.end == van - 3 and p[0].text == "["]
-            if named:
-                return named[-1]
+        comma = _apposition_comma(doc, van - 1, ("een", "de"))
+        named = _pseudonyms_ending(left, comma) if comma is not None else []
+        if named:
+            return named[-1]
         return _UNNAMED  # "De buurvrouw van [slachtoffer], die zelf 80 jaar is": not Y's age
     if "pronoun" in nearest.id_:
         owner = _relative_owner(doc, span, left)
@@ -146,7 +164,7 @@ def _relative_owner(doc: Doc, span: Span, left: list[Span]) -> Span | None:
     at = span.start - 1
     while at > span.sent.start and doc[at].text not in (",", ";", ":"):
         if doc[at].lower_ == "die" and doc[at - 1].text == ",":
-            named = [p for p in left if p.end == at - 1 and p[0].text == "["]
+            named = _pseudonyms_ending(left, at - 1)
             return named[-1] if named else None
         at -= 1
     return None
@@ -154,15 +172,13 @@ def _relative_owner(doc: Doc, span: Span, left: list[Span]) -> Span | None:
 
 def _pseudonym_of(doc: Doc, person: Span, subjects: list[Span]) -> Span:
     """'[naam 1], een vriendin ...': a person word in apposition to a pseudonym stands for it."""
-    at = person.start
-    if person[0].text == "[" or at < 2 or doc[at - 1].lower_ not in ("een", "de", "haar", "zijn"):
+    comma = _apposition_comma(doc, person.start, ("een", "de", "haar", "zijn"))
+    if person[0].text == "[" or comma is None:
         return person
-    if doc[at - 2].text != ",":
-        return person
-    named = [s for s in subjects if s.end == at - 2 and s[0].text == "["]
+    named = _pseudonyms_ending(subjects, comma)
     if named:
         return named[-1]
-    before = [s for s in subjects if s.end == at - 2]
+    before = [s for s in subjects if s.end == comma]
     if before and before[-1].start > 1 and doc[before[-1].start - 1].lower_ == "van":
         van = before[-1].start - 1  # "de zus van verdachte, een meisje van 17": the zus
         head = [s for s in subjects if s.end == van and s[0].text != "["]
@@ -200,9 +216,7 @@ def _acts_on_a_victim(doc: Doc, span: Span, subjects: list[Span]) -> bool:
     66-jarige buurman heeft een meisje ... gegeven': the person an age opens the sentence with
     does something to a victim named after the verb, so is the one who stands trial."""
     sent = span.sent
-    first = span.start
-    while first > sent.start and doc[first - 1].lower_ in _THEN:
-        first -= 1
+    first = _run_start(doc, span.start, _THEN)
     if first - sent.start != 1 or doc[sent.start].lower_ not in ("een", "de"):
         return False
     noun = span.end
@@ -215,12 +229,9 @@ def _acts_on_a_victim(doc: Doc, span: Span, subjects: list[Span]) -> bool:
 def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
     """'[getuige 1], een 15-jarige scholier', '[naam 1], de 23-jarige man bij wie ...': an age
     in an apposition to a pseudonym is that person's, whatever noun follows it."""
-    first = span.start
-    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
-        first -= 1
-    if first < 2 or doc[first - 1].lower_ not in ARTICLES or doc[first - 2].text != ",":
+    comma = _apposition_comma(doc, _run_start(doc, span.start, _THEN), ARTICLES)
+    if comma is None:  # "[medeverdachte 1] leerden zij kennen, de toen 22-jarige neef"
         return None
-    comma = first - 2  # "[medeverdachte 1] leerden zij kennen, de toen 22-jarige neef"
     named = [
         s
         for s in subjects
@@ -241,12 +252,12 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
     speaks of a class of persons, not of someone's age."""
     before = [s for s in subjects if s.end <= span.start and _apposed(doc, s.end, span.start)]
     if not before:
-        at = span.start  # "[slachtoffer 2], een klasgenote van veertien": a noun the rules lack
-        if at >= 3 and doc[at - 1].is_alpha and doc[at - 2].lower_ in ARTICLES:
-            named = [s for s in subjects if s.end == at - 3 and s[0].text == "["]
-            if named and doc[at - 3].text == ",":
-                return _SUBJECTS[_kind(named[-1])]
-        return None
+        # "[slachtoffer 2], een klasgenote van veertien": a noun the rules do not know
+        noun = span.start - 1
+        alpha = noun >= 2 and doc[noun].is_alpha
+        comma = _apposition_comma(doc, noun, ARTICLES) if alpha else None
+        named = _pseudonyms_ending(subjects, comma) if comma is not None else []
+        return _SUBJECTS[_kind(named[-1])] if named else None
     person = before[-1]
     if _bare_plural(doc, person):
         return None
@@ -291,9 +302,7 @@ def _nominal_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject:
     als zestienjarige ..."), unless an article makes it a person of its own ("verdachte heeft de
     toenmalige veertienjarige meegenomen"), who in these rulings is the victim; a comma before
     the article makes it an apposition ("[slachtoffer], de toen 15-jarige, ...")."""
-    first = span.start
-    while first > span.sent.start and doc[first - 1].lower_ in _THEN:
-        first -= 1
+    first = _run_start(doc, span.start, _THEN)
     close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
     if first > 0 and doc[first - 1].lower_ in ARTICLES:
         close = [s for s in close if _touches_comma(doc, s.end, first - 1)]

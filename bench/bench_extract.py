@@ -32,10 +32,13 @@ from rulings.parse import parse_ruling
 from rulings.store import Store
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now, in MB (Linux /proc)."""
-    with open("/proc/self/statm") as fh:
-        pages = int(fh.read().split()[1])
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now, in MB (Linux /proc); 0 once it has exited."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except OSError:
+        return 0.0
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 

@@ -22,23 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import parse_seconds
+from bench_extract import parse_seconds, rss_mb
 from bench_store import SAMPLE
 
 from rulings.batch import run_extraction
 from rulings.harvest.bulk import iter_paths
 from rulings.models import RawDocument
 from rulings.store import Store
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/statm") as fh:
-            return int(fh.read().split()[1]) * PAGE / 1e6
-    except OSError:
-        return 0.0
 
 
 def children(pid: int) -> list[int]:

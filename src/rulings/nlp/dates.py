@@ -75,7 +75,7 @@ def birth_dates(
     births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
     found = []
     for birth in births:
-        after = [d for d in dates if birth.end <= d.start <= birth.end + 1]
+        after = [d for d in dates if _right_after(birth, d)]
         after = after or [d for d in dates if _born_after(doc, d, birth)]
         period = parse_date(after[0]) if after else None
         if period is None:
@@ -87,6 +87,11 @@ def birth_dates(
         own = tuple(act for act, sentence in acts if sentence == doc[first].sent.start)
         found.append((*period, subject, found_at, own))
     return found
+
+
+def _right_after(birth: Span, date_span: Span) -> bool:
+    """'geboren op 12 maart 2001', '(geb. 12 maart 2001)': the date follows the word."""
+    return birth.end <= date_span.start <= birth.end + 1
 
 
 def _born_after(doc: Doc, date_span: Span, birth: Span) -> bool:
@@ -133,7 +138,7 @@ def event_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[tuple[Pe
         sent = span.sent
         if any(sent.start <= s.start < sent.end for s in procedural):
             continue
-        if any(b.end <= span.start <= b.end + 1 or _born_after(doc, span, b) for b in births):
+        if any(_right_after(b, span) or _born_after(doc, span, b) for b in births):
             continue
         if not any(sent.start <= s.start < sent.end for s in suspects):
             continue

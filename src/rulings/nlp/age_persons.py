@@ -21,7 +21,7 @@ from rulings.nlp.dates import month_number
 from rulings.nlp.numbers import parse_number
 
 _UNNAMED: Final = object()  # a head noun the rules do not know
-NOT_PERSON_KEY: Final = "rulings_ages_not_person"  # Doc.user_data: token starts of NOT_PERSON
+FAMILY: Final = "ages"  # patterns/ages.jsonl, and the Doc.spans key its rules write to
 _SUBJECTS = {
     "victim": Subject.VICTIM,
     "victim-pronoun": Subject.VICTIM,
@@ -139,8 +139,7 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
         first > 0 and doc[first - 1].lower_ in ("die", ",")
     )  # "X van Y die toen N was", "X, de moeder van Y, toen N jaar oud"
     van = nearest.start - 1
-    documents = doc.user_data.get(NOT_PERSON_KEY, set())
-    if relative and van > 0 and doc[van].lower_ == "van" and van - 1 not in documents:
+    if relative and van > 0 and doc[van].lower_ == "van" and not _no_person_at(doc, van - 1):
         head = [p for p in left if p.end <= van and van - p.end <= 1]
         if head:
             return head[-1]
@@ -155,6 +154,11 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
         if owner is not None:
             return owner
     return nearest
+
+
+def _no_person_at(doc: Doc, token: int) -> bool:
+    """'de verklaringen van [slachtoffer]': the head of "van" is a document, not a person."""
+    return any(s.start == token and s.label_ == "NOT_PERSON" for s in doc.spans[FAMILY])
 
 
 def _relative_owner(doc: Doc, span: Span, left: list[Span]) -> Span | None:

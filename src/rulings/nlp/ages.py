@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from rulings.models import AgeMention, Subject
 from rulings.nlp.age_persons import (
     ARTICLES,
-    NOT_PERSON_KEY,
+    FAMILY,
     children_of_parents,
     in_drug_trade,
     speakers,
@@ -50,12 +50,11 @@ class AgeReader:
     """Finds ages, brackets, birth dates and dates of the act with the age rules."""
 
     def __init__(self, nlp: Language) -> None:
-        self.ruler = make_ruler(nlp, "ages")
+        self.ruler = make_ruler(nlp, FAMILY)
 
     def __call__(self, doc: Doc) -> Doc:
         self.ruler(doc)
-        spans = list(doc.spans["ages"])
-        doc.user_data[NOT_PERSON_KEY] = {s.start for s in spans if s.label_ == "NOT_PERSON"}
+        spans = list(doc.spans[FAMILY])
         persons = [s for s in spans if s.label_ in ("SUBJECT", "NAMED")]
         persons = children_of_parents(spans, in_drug_trade(spans, persons))
         persons += speakers(doc, spans, persons)

@@ -30,6 +30,7 @@ SETS = {
     "heldout5": (EVAL_DIR / "heldout5", range(9501, 9600)),
     "heldout6": (EVAL_DIR / "heldout6", range(9601, 9700)),
     "heldout7": (EVAL_DIR / "heldout7", range(9701, 9800)),
+    "heldout8": (EVAL_DIR / "heldout8", range(9801, 9900)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

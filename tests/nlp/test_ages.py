@@ -552,6 +552,26 @@ CASES = [
     ),
     # "zich voor" without "als" is no claim: a probation term stays no age
     ("omdat verdachte zich voor het einde van de proeftijd van 3 jaar schuldig maakt", []),
+    # the speaker's age after "toen ik" and in inverted order
+    (
+        '[slachtoffer] heeft verklaard: "Hij hield pas op toen ik zestien jaar oud was."',
+        [(16, V, "stated", None)],
+    ),
+    (
+        '[slachtoffer] heeft verklaard: "Bij de laatste afspraak was ik al 17, geloof ik."',
+        [(17, V, "stated", None)],
+    ),
+    ('[slachtoffer] heeft verklaard: "Daarna was ik 2 jaar in behandeling."', []),
+    # a second age of the same person on a later date
+    (
+        "[slachtoffer] was bij het eerste contact op 3 mei 2019 vijftien jaar oud en bij het"
+        " laatste op 20 januari 2020 zestien jaar.",
+        [(15, V, "stated", None), (16, V, "stated", None)],
+    ),
+    (
+        "Hij was toen 20 jaar oud en heeft in 2016 twee jaar in detentie gezeten.",
+        [(20, S, "stated", None)],
+    ),
 ]
 
 

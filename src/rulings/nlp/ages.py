@@ -42,6 +42,7 @@ _CLAIM_WINDOW = 10
 _SHORT_QUOTE = 6  # tokens after an age within which a short quotation closes
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _MAX_AGE = 99
+_ONE = {"een", "één"}  # "had pas een jaar zijn rijbewijs": a duration, not an age of one
 _TURNED_WINDOW = 3  # "nadat [slachtoffer] 18 werd"
 _NOW_WINDOW = 3  # "de thans 19-jarige", "is inmiddels 21 jaar oud"
 
@@ -93,6 +94,8 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
         form = "van-jaar"
     if form in _NO_AGE or (span.id_ == "van-jaar/bare" and not _bare_end(doc, span)):
         return []
+    if span.id_ == "list/on-date" and not _after_stated_age(doc, span):
+        return []
     values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
     subject = subject_of_age(doc, span, subjects, form) if values else None
     if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
@@ -111,9 +114,12 @@ def _stated_values(span: Span, form: str) -> list[int]:
         matches = [m for t in span if (m := _ADJECTIVE.match(t.lower_))]
         numbers = [parse_number(m.group(1) or m.group(2)) for m in matches]
     else:
-        numbers = [parse_number(t.text) for t in span if t.like_num or t.lower_.isalpha()]
+        words = [t for t in span if (t.like_num or t.lower_.isalpha()) and t.lower_ not in _ONE]
+        numbers = [parse_number(t.text) for t in words]
     if span.id_ == "jaar-oud/en-maanden":
         numbers = [n for n in numbers if n is not None][:1]  # "17 jaar en 11 maanden oud"
+    if span.id_ == "list/on-date":
+        numbers = [n for n in numbers if n is not None][-1:]  # "... op 17 mei 2016 zestien jaar."
     return [int(n) for n in numbers if n is not None and n == int(n)]
 
 
@@ -130,6 +136,14 @@ def _bare_end(doc: Doc, span: Span) -> bool:
         or following.is_stop
         or following.lower_ in _AFTER_BARE
     )
+
+
+def _after_stated_age(doc: Doc, span: Span) -> bool:
+    """'... vijftien jaar oud was en op 17 mei 2016 zestien jaar.': a second age after a first."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("was", "waren"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("oud", "jaar", "jaren")
 
 
 def _denied(doc: Doc, span: Span) -> bool:

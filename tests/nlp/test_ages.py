@@ -550,6 +550,17 @@ CASES = [
         "Toen hij haar naar haar leeftijd vroeg, antwoordde zij dat zij 19 was.",
         [(19, V, "claimed", None)],
     ),
+    # a bare "van 19" before the verb of the sentence, not a date or a count
+    ("Een jongen van 17 haalde haar 's avonds op.", [(17, V, "stated", None)]),
+    ("Zij was daar met haar broer van 19 naartoe gegaan.", [(19, OTHER, "stated", None)]),
+    ("Naar de wet is ook een jongen van zeventien minderjarig.", []),
+    ("Het verhoor van [slachtoffer] van 12 juli 2018 is voorgelezen.", []),
+    ("Het meisje wachtte een kwartier van 15 minuten.", []),
+    # "pas een jaar" is how long, not an age of one
+    (
+        "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",
+        [(19, S, "stated", None)],
+    ),
     # "zich voor" without "als" is no claim: a probation term stays no age
     ("omdat verdachte zich voor het einde van de proeftijd van 3 jaar schuldig maakt", []),
     # the speaker's age after "toen ik" and in inverted order

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from rulings.models import AgeMention, Subject
@@ -28,7 +28,7 @@ from rulings.nlp.age_persons import (
     subject_of,
     subject_of_age,
 )
-from rulings.nlp.dates import birth_dates, event_dates, offence_dates
+from rulings.nlp.dates import birth_dates, event_dates, month_number, offence_dates
 from rulings.nlp.extensions import evidence, make_ruler
 from rulings.nlp.numbers import parse_number
 
@@ -43,6 +43,8 @@ _SHORT_QUOTE = 6  # tokens after an age within which a short quotation closes
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _MAX_AGE = 99
 _ONE = {"een", "één"}  # "had pas een jaar zijn rijbewijs": a duration, not an age of one
+_BARE_VERB_MIN = 10  # "een vader van drie" is a father of three children
+_COUNTED = {"euro", "uur", "jaar", "kilo", "gram", "cm", "meter", "keer", "maal", "procent"}
 _TURNED_WINDOW = 3  # "nadat [slachtoffer] 18 werd"
 _NOW_WINDOW = 3  # "de thans 19-jarige", "is inmiddels 21 jaar oud"
 
@@ -135,6 +137,23 @@ def _bare_end(doc: Doc, span: Span) -> bool:
         or following.is_space
         or following.is_stop
         or following.lower_ in _AFTER_BARE
+        or _before_a_verb(span, following)
+    )
+
+
+def _before_a_verb(span: Span, following: Token) -> bool:
+    """'Haar broer van 19 zag ons': a teenager's or adult's age before the verb of the sentence,
+    where 'van twee kinderen', 'van 15 minuten' and 'van 19 euro' count things."""
+    value = parse_number(span[-1].text)
+    return (
+        value is not None
+        and value >= _BARE_VERB_MIN
+        and following.is_lower
+        and following.is_alpha
+        and following.lower_ not in _COUNTED
+        and following.lower_ not in ("minderjarig", "meerderjarig")  # "is een meisje van 16 ..."
+        and month_number(following.text) is None  # "het verhoor van 12 juli"
+        and not following.lower_.endswith(("en", "s"))
     )
 
 

@@ -556,6 +556,15 @@ CASES = [
     ("Naar de wet is ook een jongen van zeventien minderjarig.", []),
     ("Het verhoor van [slachtoffer] van 12 juli 2018 is voorgelezen.", []),
     ("Het meisje wachtte een kwartier van 15 minuten.", []),
+    # a spouse or neighbour joined to a victim by "en haar" is a victim too; a brother is not
+    (
+        "Hij heeft een 88-jarige weduwe en haar 90-jarige buurman aan de deur bestolen.",
+        [(88, V, "stated", None), (90, V, "stated", None)],
+    ),
+    (
+        "Hij heeft een 16-jarig meisje en haar 19-jarige broer in de auto meegenomen.",
+        [(16, V, "stated", None), (19, OTHER, "stated", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

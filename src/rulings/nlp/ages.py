@@ -12,6 +12,7 @@ a span states is decided in rulings.nlp.age_persons.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
@@ -64,7 +65,9 @@ class AgeReader:
         subjects = sorted(persons, key=lambda s: s.start)
         found = filter_spans([s for s in spans if s.label_ in ("AGE", "BRACKET")])
         claims = _Claims(spans)
-        doc._.ages = [age for span in found for age in _read_ages(doc, span, subjects, claims)]
+        read = [(span, _read_ages(doc, span, subjects, claims)) for span in found]
+        co_victims = [s for s in spans if s.label_ == "CO_VICTIM"]
+        doc._.ages = [age for span, ages in _co_victims(doc, read, co_victims) for age in ages]
         dates = filter_spans([s for s in spans if s.label_ == "DATE"])
         acts = offence_dates(doc, spans, dates)
         events = event_dates(doc, spans, dates)
@@ -109,6 +112,28 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
         return []  # a bare "N jaar" outside a claim is a duration
     found = evidence(doc, span.start, span.end)
     return [AgeMention(value=v, subject=subject, kind=kind, evidence=found) for v in values]
+
+
+def _co_victims(
+    doc: Doc, read: list[tuple[Span, list[AgeMention]]], nouns: list[Span]
+) -> list[tuple[Span, list[AgeMention]]]:
+    """'een 86-jarige vrouw en haar 91-jarige echtgenoot': a spouse or neighbour joined by 'en'
+    to a victim of stated age is a victim too (patterns/ages.jsonl CO_VICTIM)."""
+    starts = {s.start for s in nouns}
+    out: list[tuple[Span, list[AgeMention]]] = []
+    for span, ages in read:
+        if out and span.end in starts and _joined(doc, out[-1][0], span):
+            first = out[-1][1]
+            if first and all(a.subject is Subject.VICTIM and a.kind == "stated" for a in first):
+                ages = [dataclasses.replace(a, subject=Subject.VICTIM) for a in ages]
+        out.append((span, ages))
+    return out
+
+
+def _joined(doc: Doc, first: Span, second: Span) -> bool:
+    """'<first>-jarige NOUN en haar <second>': one noun, 'en' and a possessive between."""
+    between = [t.lower_ for t in doc[first.end : second.start]]
+    return len(between) == 3 and between[1] == "en" and between[2] in ("haar", "zijn", "hun")
 
 
 def _stated_values(span: Span, form: str) -> list[int]:

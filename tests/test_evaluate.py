@@ -9,17 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from rulings.cli import _register, cli
 from rulings.errors import ConfigError, ParseError
 from rulings.evaluate import (
     Report,
     evaluate,
+    evaluate_passages,
     format_report,
     main,
     normalise_ecli,
     predictions_from_dir,
 )
-from rulings.gold import load_gold
+from rulings.gold import load_gold, load_passages
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
@@ -365,3 +368,94 @@ def test_gold_set_has_the_agreed_size_and_mix() -> None:
     assert len(GOLD_FILES) >= 44
     assert len(XML_FILES) >= 16
     assert len(texts) >= 28
+
+
+# --- age passages -------------------------------------------------------------------------
+
+PASSAGES = [
+    {
+        "id": "p1",
+        "role": "bewijs",
+        "text": "De toen 15-jarige [slachtoffer] stapte bij de 41-jarige verdachte in de auto.",
+        "ages": [{"value": 15, "subject": "victim"}, {"value": 41, "subject": "suspect"}],
+    },
+    {
+        "id": "p2",
+        "role": "strafmotivering",
+        "text": "De thans 19-jarige aangeefster heeft een spreekrecht uitgeoefend.",
+        "ages": [],
+    },
+]
+
+
+def write_passages(folder: Path, passages: list[dict[str, Any]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "passages.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in passages) + "\n", encoding="utf-8")
+    return path
+
+
+def test_passages_score_ages_and_the_victim_age_only(tmp_path: Path) -> None:
+    path = write_passages(tmp_path, PASSAGES)
+    answers = {
+        PASSAGES[0]["text"]: [
+            {"value": 15, "subject": "other"},
+            {"value": 41, "subject": "suspect"},
+        ],
+        PASSAGES[1]["text"]: [{"value": 19, "subject": "victim", "kind": "claimed"}],
+    }
+    roles: list[str] = []
+
+    def predict(text: str, role: str) -> dict[str, Any]:
+        roles.append(role)
+        return {"ages": answers[text]}
+
+    report = evaluate_passages(predict, path)
+    assert roles == ["bewijs", "strafmotivering"]
+    ages = report.scores["ages"]
+    assert (ages.tp, ages.fp, ages.fn) == (1, 1, 1)
+    assert report.accuracies["victim age"].correct == 0
+    assert report.accuracies["no victim age"].correct == 1  # a claimed age is no age
+    assert set(report.scores) == {"ages"}
+    table = format_report(report, details=True)
+    assert "articles" not in table and "circumstances" not in table
+    assert "age missed: 15 victim" in table and "age extra: 15 other" in table
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "a", "role": "bewijs", "text": "x"}', "needs the keys"),
+        ('{"id": "a", "role": "vonnis", "text": "x", "ages": []}', "not a section role"),
+        ('{"id": "a", "role": "bewijs", "text": "x", "ages": [{"value": "15"}]}', "whole-number"),
+        (
+            '{"id": "a", "role": "bewijs", "text": "x",'
+            ' "ages": [{"value": 15, "subject": "kind"}]}',
+            "victim, suspect or other",
+        ),
+        ('{"id": "a", "role": "bewijs", "text": "x", "ages": []', "not valid JSON"),
+    ],
+)
+def test_load_passages_names_the_broken_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "passages.jsonl"
+    good = json.dumps(PASSAGES[0])
+    path.write_text(f"{good}\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"passages.jsonl:2: .*{message}"):
+        load_passages(path)
+
+
+def test_load_passages_refuses_a_repeated_id(tmp_path: Path) -> None:
+    path = write_passages(tmp_path, [PASSAGES[0], PASSAGES[0]])
+    with pytest.raises(ConfigError, match=r":2: id 'p1' is not a new string"):
+        load_passages(path)
+
+
+def test_evaluate_command_scores_an_age_corpus_with_the_pipeline(tmp_path: Path) -> None:
+    _register()
+    write_passages(tmp_path / "corpus", PASSAGES)
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(tmp_path / "corpus"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["scores"]["ages"] == {"tp": 2, "fp": 0, "fn": 0}
+    assert report["accuracies"]["victim age"] == {"correct": 1, "total": 1}
+    assert report["accuracies"]["no victim age"] == {"correct": 1, "total": 1}

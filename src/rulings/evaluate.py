@@ -23,10 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from rulings.errors import ConfigError, RulingsError
-from rulings.gold import MARKER_KINDS, PRINCIPAL_KINDS, RAISERS, load_gold
+from rulings.gold import (
+    MARKER_KINDS,
+    PASSAGES_FILE,
+    PRINCIPAL_KINDS,
+    RAISERS,
+    load_gold,
+    load_passages,
+)
 
 NOT_AGES = frozenset({"bracket", "claimed"})
 Predict = Callable[[Path, str | None], Mapping[str, Any]]
+PredictText = Callable[[str, str], Mapping[str, Any]]
 
 
 # Day counts are normalised with 1 month = 365.25/12 days and rounded; allow that rounding.
@@ -131,6 +139,28 @@ def evaluate(predict: Predict, gold_dir: Path) -> Report:
         score_item(item.gold, predicted, report, result.mismatches)
         report.items.append(result)
     return report
+
+
+def evaluate_passages(predict: PredictText, path: Path) -> Report:
+    """Score ages only, on an age corpus (``passages.jsonl``, see eval/age-passages/README.md):
+    ``predict(text, role)`` returns the analyze-JSON dict of one passage."""
+    report = Report()
+    for passage in load_passages(path):
+        result = ItemResult(passage.id)
+        try:
+            predicted: Mapping[str, Any] = predict(passage.text, passage.role)
+        except RulingsError as err:
+            result.error = str(err)
+            predicted = {}
+        gold = {"ages": [{"value": v, "subject": s} for v, s in passage.ages]}
+        _score_ages(gold, predicted, report, result.mismatches)
+        report.items.append(result)
+    return report
+
+
+def is_passage_corpus(folder: Path) -> bool:
+    """A folder holding an age corpus rather than gold rulings and sections."""
+    return (folder / PASSAGES_FILE).is_file()
 
 
 def score_item(
@@ -320,21 +350,21 @@ ACCURACY_ORDER += ("victim age", "no victim age", "circumstance rejected", "ecli
 def format_report(report: Report, *, details: bool = False) -> str:
     """A plain-text table of the scores; with ``details`` also every item's mismatches."""
     lines = [f"{'finding':<28}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'F1':>8}"]
-    for name in SCORE_ORDER:
+    ages_only = report.scores.keys() == {"ages"}  # an age corpus
+    for name in ["ages"] if ages_only else SCORE_ORDER:
         s = report.scores.get(name, Score())
         numbers = f"{_pct(s.precision):>8}{_pct(s.recall):>8}{_pct(s.f1):>8}"
         lines.append(f"{name:<28}{s.tp:>5}{s.fp:>5}{s.fn:>5}{numbers}")
     lines += ["", f"{'judgement':<28}{'right':>7}{'of':>5}{'accuracy':>10}"]
-    for name in ACCURACY_ORDER:
+    for name in [n for n in ACCURACY_ORDER if not ages_only or n in report.accuracies]:
         a = report.accuracies.get(name, Accuracy())
         lines.append(f"{name:<28}{a.correct:>7}{a.total:>5}{_pct(a.value):>10}")
     failed = sum(1 for i in report.items if i.error)
     perfect = sum(1 for i in report.items if not i.mismatches and not i.error)
-    lines += [
-        "",
-        f"{len(report.items)} items, {perfect} without a mismatch, {failed} failed; "
-        f"{report.unscored_circumstances} circumstances without a raiser left unscored",
-    ]
+    summary = f"{len(report.items)} items, {perfect} without a mismatch, {failed} failed"
+    if not ages_only:
+        summary += f"; {report.unscored_circumstances} circumstances without a raiser left unscored"
+    lines += ["", summary]
     for item in report.items if details else []:
         if item.error or item.mismatches:
             lines.append(

@@ -147,6 +147,11 @@ def _plain_text_ruling(path: Path, data: bytes, role: Role) -> Ruling:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ParseError(str(path), "not UTF-8 text and not an XML document") from err
+    return text_ruling(text, role)
+
+
+def text_ruling(text: str, role: Role) -> Ruling:
+    """A plain text as a ruling of one section with the given role and no ECLI."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Ruling(
         ecli="", sections=(Section(index=0, heading="", number=None, role=role, text=text),)

@@ -122,3 +122,61 @@ def load_gold(gold_dir: Path) -> list[GoldItem]:
     if not items:
         raise ConfigError(f"{gold_dir}: no *.gold.json files")
     return items
+
+
+# --- age passages ----------------------------------------------------------------------------
+
+PASSAGES_FILE = "passages.jsonl"
+SUBJECTS = _words("victim suspect other")
+
+
+@dataclass(frozen=True)
+class AgePassage:
+    """A short text annotated with ages only: every real age it states, with whose age it is."""
+
+    id: str
+    role: str
+    text: str
+    ages: tuple[tuple[int, str], ...]
+
+
+def load_passages(path: Path) -> list[AgePassage]:
+    """The passages of an age corpus (one JSON object per line); a broken line stops the run."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: passages file not found")
+    passages: list[AgePassage] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ConfigError(f"{where}: not valid JSON ({err.msg})") from err
+        problem = _passage_problem(raw, seen)
+        if problem:
+            raise ConfigError(f"{where}: {problem}")
+        seen.add(raw["id"])
+        ages = tuple((a["value"], a["subject"]) for a in raw["ages"])
+        passages.append(AgePassage(raw["id"], raw["role"], raw["text"], ages))
+    if not passages:
+        raise ConfigError(f"{path}: no passages")
+    return passages
+
+
+def _passage_problem(raw: Any, seen: set[str]) -> str | None:
+    if not isinstance(raw, dict) or not {"id", "role", "text", "ages"} <= raw.keys():
+        return "needs the keys id, role, text and ages"
+    if not isinstance(raw["id"], str) or raw["id"] in seen:
+        return f"id {raw['id']!r} is not a new string"
+    if raw["role"] not in ROLES:
+        return f"role {raw['role']!r} is not a section role"
+    if not isinstance(raw["text"], str) or not raw["text"].strip():
+        return "text is empty"
+    for age in raw["ages"] if isinstance(raw["ages"], list) else [None]:
+        if not isinstance(age, dict) or not isinstance(age.get("value"), int):
+            return f"age {age!r} has no whole-number value"
+        if age.get("subject") not in SUBJECTS:
+            return f"age subject {age.get('subject')!r} is not victim, suspect or other"
+    return None

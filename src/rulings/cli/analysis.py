@@ -126,13 +126,21 @@ def _one_line(key: str, item: dict[str, object]) -> str:
 def evaluate(gold: Path, details: bool, as_json: bool) -> None:
     """Precision and recall of the extractors on the annotated gold set.
 
+    A folder with a passages.jsonl is an age corpus: only ages are scored.
+
     Example:
 
         rulings evaluate --gold eval/gold
     """
     from rulings.evaluate import evaluate as run_evaluation
-    from rulings.evaluate import format_report
-    from rulings.extract import analyze_path, findings_to_analyze_json
+    from rulings.evaluate import evaluate_passages, format_report, is_passage_corpus
+    from rulings.extract import (
+        analyze_path,
+        extract_ruling,
+        findings_to_analyze_json,
+        text_ruling,
+    )
+    from rulings.gold import PASSAGES_FILE
     from rulings.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline()
@@ -140,7 +148,13 @@ def evaluate(gold: Path, details: bool, as_json: bool) -> None:
     def predict(path: Path, role: str | None) -> dict[str, object]:
         return findings_to_analyze_json(analyze_path(path, Role(role or "other"), nlp=nlp))
 
-    report = run_evaluation(predict, gold)
+    def predict_text(text: str, role: str) -> dict[str, object]:
+        return findings_to_analyze_json(extract_ruling(nlp, text_ruling(text, Role(role))))
+
+    if is_passage_corpus(gold):
+        report = evaluate_passages(predict_text, gold / PASSAGES_FILE)
+    else:
+        report = run_evaluation(predict, gold)
     if as_json:
         echo_json(report)
         return

@@ -1,4 +1,4 @@
-"""The later gold sets eval/heldout/ to heldout7/ (see their README.md files).
+"""The later gold sets eval/heldout/ to heldout8/ (see their README.md files).
 
 Each set is scored by rulings.evaluate exactly like eval/gold/ (tests/test_gold_sets.py checks
 every file); here: each set is large enough and mixed enough to measure the targets, its names
@@ -16,7 +16,16 @@ import pytest
 from rulings.gold import load_gold
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
-SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
+SETS = [
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+]
 EARLIER = {
     "heldout": ["gold"],
     "heldout2": ["gold", "heldout"],
@@ -25,6 +34,16 @@ EARLIER = {
     "heldout5": ["gold", "heldout", "heldout2", "heldout3", "heldout4"],
     "heldout6": ["gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
     "heldout7": ["gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"],
+    "heldout8": [
+        "gold",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+    ],
 }
 
 

@@ -565,6 +565,34 @@ CASES = [
         "Hij heeft een 16-jarig meisje en haar 19-jarige broer in de auto meegenomen.",
         [(16, V, "stated", None), (19, OTHER, "stated", None)],
     ),
+    # a bare number before a clause-final "was", right after the person
+    ("Vast staat dat [slachtoffer] destijds vijftien was.", [(15, V, "stated", None)]),
+    ("Hij had seks met een meisje dat nog maar 14 was.", [(14, V, "stated", None)]),
+    ("Hij stelde vast dat het totaalbedrag 50 was.", []),
+    ("Zij heeft verklaard: 'Op Snapchat had ik gezet dat ik 19 was.'", []),
+    # "was" and a bare number after a named person; "toen 15" in an apposition
+    (
+        "[slachtoffer 1] was toen 16, [slachtoffer 2] 17.",
+        [(16, V, "stated", None), (17, V, "stated", None)],
+    ),
+    ("Het was toen 23 uur.", []),
+    ("[slachtoffer], toen 13, logeerde bij haar tante.", [(13, V, "stated", None)]),
+    ("[medeverdachte 1], 24 jaar, reed de auto.", [(24, OTHER, "stated", None)]),
+    # the age after the statutory bracket
+    (
+        "met [slachtoffer], die de leeftijd van zestien jaren maar nog niet die van achttien"
+        " jaren had bereikt, te weten zeventien jaar,",
+        [(16, V, "bracket", 18), (17, V, "stated", None)],
+    ),
+    # a second person's age without its verb
+    (
+        "Verdachte verklaarde: 'Ik was 38 en zij 15.'",
+        [(38, S, "stated", None), (15, V, "stated", None)],
+    ),
+    # general statements, present ages, an age reached
+    ("Een jongen van zestien kan doorgaans niet overzien wat hij doet.", []),
+    ("Verdachte, nu 68 jaar oud, is ernstig ziek.", []),
+    ("Zij werkte voor hem tot het moment waarop ze stopte toen zij achttien werd.", []),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

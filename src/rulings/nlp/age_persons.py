@@ -33,7 +33,7 @@ _SUBJECTS = {
 _NEEDS_ADJACENT = {"van-jaar", "paren"}
 _OWN_SUBJECT = {"speaker", "pronoun", "inverted"}  # the span holds the person whose age it states
 _PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|mee|aan|op|uit)\w+(d|t|en)$")
-_PLURAL = {"meisjes", "jongens", "minderjarigen", "slachtoffers", "pupillen", "leerlingen"}
+PLURAL = {"meisjes", "jongens", "minderjarigen", "slachtoffers", "pupillen", "leerlingen"}
 _GENERAL_BEFORE = {
     "op", "met", "voor", "tegen", "van", "bij", "aan", "over", "tot", "onder", "als", "uit", "door",
     "naar", "om", "in", "tussen",
@@ -271,7 +271,7 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
 def _bare_plural(doc: Doc, person: Span) -> bool:
     """'ontucht met meisjes van 15 jaar', 'ziet op minderjarigen van zestien en zeventien jaar':
     a plural after a preposition or at the start of the sentence, adjectives aside."""
-    if person[-1].lower_ not in _PLURAL:
+    if person[-1].lower_ not in PLURAL:
         return False
     first = person.start
     while first > person.sent.start and _adjective(doc[first - 1]):

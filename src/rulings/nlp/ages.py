@@ -23,6 +23,7 @@ from rulings.models import AgeMention, Subject
 from rulings.nlp.age_persons import (
     ARTICLES,
     FAMILY,
+    PLURAL,
     children_of_parents,
     in_drug_trade,
     speakers,
@@ -43,6 +44,14 @@ _CLAIM_WINDOW = 10
 _SHORT_QUOTE = 6  # tokens after an age within which a short quotation closes
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _MAX_AGE = 99
+_DEFINITE = {"de", "deze", "die", "haar", "zijn", "hun", "beide", "twee", "drie", "andere"}
+_AFTER_PERSON = {  # bare numbers that are ages only right after a person
+    "was/bare-final",
+    "was/named-bare",
+    "was/toen-bare",
+    "was/real-bare",
+    "was/apposition-jaar",
+}
 _ONE = {"een", "één"}  # "had pas een jaar zijn rijbewijs": a duration, not an age of one
 _BARE_VERB_MIN = 10  # "een vader van drie" is a father of three children
 _COUNTED = {"euro", "uur", "jaar", "kilo", "gram", "cm", "meter", "keer", "maal", "procent"}
@@ -101,6 +110,10 @@ def _read_ages(doc: Doc, span: Span, subjects: list[Span], claims: _Claims) -> l
         return []
     if span.id_ == "list/on-date" and not _after_stated_age(doc, span):
         return []
+    if span.id_ in _AFTER_PERSON and not _right_after_person(doc, span, subjects):
+        return []
+    if span.id_.startswith("inverted/elliptic") and not _age_earlier_in_sentence(doc, span):
+        return []
     values = [v for v in _stated_values(span, form) if 0 < v <= _MAX_AGE]
     subject = subject_of_age(doc, span, subjects, form) if values else None
     if subject is None or _denied(doc, span) or claims.difference(span) or claims.present(span):
@@ -141,13 +154,27 @@ def _stated_values(span: Span, form: str) -> list[int]:
         matches = [m for t in span if (m := _ADJECTIVE.match(t.lower_))]
         numbers = [parse_number(m.group(1) or m.group(2)) for m in matches]
     else:
-        words = [t for t in span if (t.like_num or t.lower_.isalpha()) and t.lower_ not in _ONE]
+        words = [
+            t
+            for t in _outside_brackets(span)
+            if (t.like_num or t.lower_.isalpha()) and t.lower_ not in _ONE
+        ]
         numbers = [parse_number(t.text) for t in words]
     if span.id_ == "jaar-oud/en-maanden":
         numbers = [n for n in numbers if n is not None][:1]  # "17 jaar en 11 maanden oud"
     if span.id_ == "list/on-date":
         numbers = [n for n in numbers if n is not None][-1:]  # "... op 17 mei 2016 zestien jaar."
     return [int(n) for n in numbers if n is not None and n == int(n)]
+
+
+def _outside_brackets(span: Span) -> list[Token]:
+    """The tokens of a span outside pseudonyms: '[slachtoffer 2] zestien' states 16, not 2."""
+    tokens, depth = [], 0
+    for t in span:
+        depth += (t.text == "[") - (t.text == "]")
+        if depth == 0 and t.text != "]":
+            tokens.append(t)
+    return tokens
 
 
 def _bare_end(doc: Doc, span: Span) -> bool:
@@ -179,6 +206,30 @@ def _before_a_verb(span: Span, following: Token) -> bool:
         and following.lower_ not in ("minderjarig", "meerderjarig")  # "is een meisje van 16 ..."
         and month_number(following.text) is None  # "het verhoor van 12 juli"
         and not following.lower_.endswith(("en", "s"))
+    )
+
+
+def _right_after_person(doc: Doc, span: Span, subjects: list[Span]) -> bool:
+    """'[slachtoffer], toen 15,', 'een meisje dat pas 16 was', '[slachtoffer] zelf was 17': a bare
+    number is an age only right after the person, past one comma, 'die'/'dat' or 'zelf'."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("zelf", "die", "dat"):
+        i -= 1
+    if i >= 0 and doc[i].text in (",", "("):
+        i -= 1
+    return i >= 0 and any(
+        s.end == i + 1 and s.label_ in ("SUBJECT", "NAMED") and s[0].lower_ != "ik"
+        for s in subjects
+    )  # "dat ik 19 was" is read by the speaker rules
+
+
+def _age_earlier_in_sentence(doc: Doc, span: Span) -> bool:
+    """'Ik was 44 toen, zij 16': a second age without its verb follows a first age."""
+    start = span.sent.start
+    if span.start == 0 or doc[span.start - 1].lower_ not in (",", "en"):
+        return False
+    return any(
+        s.label_ == "AGE" and start <= s.start and s.end <= span.start for s in doc.spans[FAMILY]
     )
 
 
@@ -217,6 +268,10 @@ class _Claims:
         after = self.turned_after
         if any(span.end <= c.start <= span.end + 2 and c.end <= sent.end for c in after):
             return True
+        if span[-1].lower_ == "werd" and "toen" in [
+            t.lower_ for t in doc[span.start - 3 : span.start]
+        ]:
+            return True  # "toen zij achttien werd"
         return any(
             sent.start <= cue.start
             and cue.end <= span.start <= cue.end + _TURNED_WINDOW
@@ -225,8 +280,14 @@ class _Claims:
         )
 
     def general(self, span: Span) -> bool:
-        """'Ook een zestienjarige mag ...': anyone of that age, no one's age."""
-        return any(g.end == span.start for g in self.generals)
+        """'Ook een zestienjarige mag ...', 'Een meisje van zestien kan in het algemeen ...':
+        anyone of that age, no one's age."""
+        if any(g.end == span.start for g in self.generals if g.id_ == "not-age/ook-een"):
+            return True
+        sent = span.sent
+        return _indefinite(span) and any(
+            sent.start <= g.start < sent.end for g in self.generals if g.id_ != "not-age/ook-een"
+        )
 
     def difference(self, span: Span) -> bool:
         """'het leeftijdsverschil ... was maar drie jaar', '[slachtoffer] is een jaar jonger dan
@@ -268,6 +329,19 @@ class _Claims:
             ):
                 return True
         return False
+
+
+def _indefinite(span: Span) -> bool:
+    """'een meisje van zestien', 'meisjes van 15 en 16 jaar', 'een zeventienjarige': a person
+    of that age, not one the text knows."""
+    doc = span.doc
+    if span[0].lower_ == "van" and span.start >= 1:
+        head = doc[span.start - 1]
+        det = doc[head.i - 1].lower_ if head.i >= 1 else ""
+    else:
+        det = doc[span.start - 1].lower_ if span.start >= 1 else ""
+        head = doc[span.end] if span.end < len(doc) else span[-1]
+    return det == "een" or (head.lower_ in PLURAL and det not in _DEFINITE)
 
 
 def _about_a_person(doc: Doc, cue: Span, span: Span) -> bool:

@@ -593,6 +593,35 @@ CASES = [
     ("Een jongen van zestien kan doorgaans niet overzien wat hij doet.", []),
     ("Verdachte, nu 68 jaar oud, is ernstig ziek.", []),
     ("Zij werkte voor hem tot het moment waarop ze stopte toen zij achttien werd.", []),
+    # what a person is; whom the suspect acts on
+    (
+        "De rechtbank weegt mee dat het slachtoffer een 83-jarige weduwnaar was.",
+        [(83, V, "stated", None)],
+    ),
+    (
+        "Verdachte, die toen 22 was, heeft de 51-jarige conducteur in het gezicht geslagen.",
+        [(22, S, "stated", None), (51, V, "stated", None)],
+    ),
+    # an age reached just before the facts; a suspect's age before the verb "wordt"
+    (
+        "[slachtoffer] was net vijftien geworden toen zij hem leerde kennen.",
+        [(15, V, "stated", None)],
+    ),
+    ("De 19-jarige verdachte wordt veroordeeld tot een taakstraf.", [(19, S, "stated", None)]),
+    # "en hij gaf me" after an age is no claim; a difference before a colon is
+    (
+        "[slachtoffer] heeft verklaard: 'Ik was toen 16 en hij gaf me 100 euro.'",
+        [(16, V, "stated", None)],
+    ),
+    (
+        "Het leeftijdsverschil was aanzienlijk: zij was 14, hij 39.",
+        [(14, V, "stated", None), (39, S, "stated", None)],
+    ),
+    # one person at two ages over the period
+    (
+        "[slachtoffer], die toen 13 tot 14 jaar oud was,",
+        [(13, V, "stated", None), (14, V, "stated", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

@@ -43,6 +43,7 @@ ARTICLES = {"de", "het", "een", "die", "deze"}
 _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
 _ACTOR_VERBS = {"heeft", "had", "is", "was", "werd", "zou"}  # "Een 17-jarige jongen heeft ..."
+_COPULAS = {"was", "is", "werd", "bleek"}
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
 _STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
@@ -99,6 +100,11 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
         if named_after is not None:
             return _SUBJECTS[_kind(named_after)]
         if doc[span.end].lower_ != "leeftijd":
+            predicate = _predicate_of(doc, span, subjects)
+            if predicate is not None:
+                return _SUBJECTS[_kind(predicate)]
+            if _object_of_suspect(doc, span, subjects):
+                return Subject.VICTIM
             return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
     left = [s for s in subjects if sent.start <= s.start and s.end <= span.start]
     nearest = _antecedent(doc, span, left) if left else None
@@ -213,6 +219,32 @@ def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
     named = [_named_apposition(doc, _pseudonym_of(doc, s, subjects), subjects) for s in before]
     kinds = {_kind(s) for s in named}
     return "other" in kinds and "victim" not in kinds
+
+
+def _predicate_of(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
+    """'dat het slachtoffer een 87-jarige weduwe was', '[slachtoffer] was een 15-jarige
+    scholiere': an age in what the sentence says a person is belongs to that person."""
+    det = _run_start(doc, span.start, _THEN) - 1
+    if det < 1 or doc[det].lower_ != "een":
+        return None
+    end = det - 1 if doc[det - 1].lower_ in _COPULAS else det
+    named = [s for s in subjects if s.end == end and "pronoun" not in s.id_]
+    return named[-1] if named else None
+
+
+def _object_of_suspect(doc: Doc, span: Span, subjects: list[Span]) -> bool:
+    """'Verdachte, die toen 26 was, heeft de 45-jarige portier geschopt': a person of a noun the
+    rules do not know, whom the suspect acts on as the subject of the sentence, is the victim."""
+    sent = span.sent
+    first = _run_start(doc, span.start, _THEN)
+    if first < 1 or doc[first - 1].lower_ not in ("de", "het", "een"):
+        return False
+    before = [s for s in subjects if sent.start <= s.start and s.end <= first - 1]
+    if not before or _kind(before[0]) != "suspect" or before[0].start - sent.start > 3:
+        return False
+    between = doc[before[0].end : first - 1]
+    later = [s for s in before[1:] if s.start >= before[0].end]
+    return not later and any(t.lower_ in _ACTOR_VERBS for t in between)
 
 
 def _acts_on_a_victim(doc: Doc, span: Span, subjects: list[Span]) -> bool:

@@ -44,6 +44,8 @@ _CLAIM_WINDOW = 10
 _SHORT_QUOTE = 6  # tokens after an age within which a short quotation closes
 _QUOTES = {'"', "“", "”", "„"}  # "een gevangenisstraf van 2 jaar" is no age
 _MAX_AGE = 99
+_JUST = {"net", "pas", "juist"}
+_CLAUSE_WORDS = {"en", "maar", "want", "omdat", "toen", "terwijl", "dus", "hij", "zij", "ze", "ik"}
 _DEFINITE = {"de", "deze", "die", "haar", "zijn", "hun", "beide", "twee", "drie", "andere"}
 _AFTER_PERSON = {  # bare numbers that are ages only right after a person
     "was/bare-final",
@@ -266,7 +268,13 @@ class _Claims:
         moment, which says nothing of the age at the time of the facts."""
         sent = span.sent
         after = self.turned_after
-        if any(span.end <= c.start <= span.end + 2 and c.end <= sent.end for c in after):
+        just = span.start > 0 and doc[span.start - 1].lower_ in _JUST  # "net zestien geworden"
+        adjective = span.id_.startswith("adjective")  # "de 17-jarige verdachte wordt veroordeeld"
+        if (
+            not just
+            and not adjective
+            and any(span.end <= c.start <= span.end + 2 and c.end <= sent.end for c in after)
+        ):
             return True
         if span[-1].lower_ == "werd" and "toen" in [
             t.lower_ for t in doc[span.start - 3 : span.start]
@@ -292,8 +300,12 @@ class _Claims:
     def difference(self, span: Span) -> bool:
         """'het leeftijdsverschil ... was maar drie jaar', '[slachtoffer] is een jaar jonger dan
         ik': no one's age."""
+        doc = span.doc
         return any(
-            span.sent.start <= d.start < span.start
+            (
+                span.sent.start <= d.start < span.start
+                and not any(t.text in (":", ";") for t in doc[d.end : span.start])
+            )  # "Het leeftijdsverschil was groot: zij was 15, hij 48."
             or (d.id_ == "not-age/jonger-ouder" and span.start <= d.start <= span.end)
             for d in self.differences
         )
@@ -313,8 +325,12 @@ class _Claims:
         if _quoted(doc, span):
             return True
         first, last = _clause(doc, span)
-        if any(span.end <= c.start < min(last, span.end + _CLAIM_AFTER_WINDOW) for c in self.after):
-            return True  # "een leeftijd van 19 jaar vermeld"
+        if any(
+            span.end <= c.start < min(last, span.end + _CLAIM_AFTER_WINDOW)
+            and not any(t.is_punct or t.lower_ in _CLAUSE_WORDS for t in doc[span.end : c.start])
+            for c in self.after
+        ):
+            return True  # "een leeftijd van 19 jaar vermeld", not "Ik was 17 en hij gaf me"
         for cue in self.cues:
             if not sent.start <= cue.start < span.start:
                 continue
@@ -341,7 +357,10 @@ def _indefinite(span: Span) -> bool:
     else:
         det = doc[span.start - 1].lower_ if span.start >= 1 else ""
         head = doc[span.end] if span.end < len(doc) else span[-1]
-    return det == "een" or (head.lower_ in PLURAL and det not in _DEFINITE)
+    apposition = det == "een" and span.start >= 2 and doc[span.start - 2].text == ","
+    if span[0].lower_ == "van" and head.i >= 2:
+        apposition = det == "een" and doc[head.i - 2].text == ","  # "[naam 2], een man van 26"
+    return not apposition and (det == "een" or (head.lower_ in PLURAL and det not in _DEFINITE))
 
 
 def _about_a_person(doc: Doc, cue: Span, span: Span) -> bool:

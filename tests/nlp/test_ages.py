@@ -622,6 +622,17 @@ CASES = [
         "[slachtoffer], die toen 13 tot 14 jaar oud was,",
         [(13, V, "stated", None), (14, V, "stated", None)],
     ),
+    # the comma that closes an apposition opens none
+    (
+        "dat de verdachte, een toen 33-jarige man, het 14-jarige meisje via Snapchat benaderde",
+        [(33, S, "stated", None), (14, V, "stated", None)],
+    ),
+    ("'Ik was net 15 geworden toen ik hem ontmoette.'", [(15, "unknown", "stated", None)]),
+    # a profile's age after the real one does not make the real one a claim
+    (
+        "het meisje, dat toen nog maar zestien was, ook al vermeldde haar profiel 19 jaar",
+        [(16, V, "stated", None), (19, V, "claimed", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

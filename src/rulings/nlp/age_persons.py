@@ -277,7 +277,13 @@ def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
     ]
     if named:
         return named[-1]
-    word = [s for s in subjects if s.end == comma and "pronoun" not in s.id_]
+    word = [
+        s
+        for s in subjects
+        if s.end == comma
+        and "pronoun" not in s.id_
+        and not doc[s.start - 1].lower_.endswith(("jarig", "jarige"))
+    ]  # "de verdachte, een toen 28-jarige man, het 15-jarige meisje": that comma ends one
     return word[-1] if word else None  # "Een getuige, een 67-jarige man": the getuige
 
 

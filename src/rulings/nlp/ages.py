@@ -327,7 +327,9 @@ class _Claims:
         first, last = _clause(doc, span)
         if any(
             span.end <= c.start < min(last, span.end + _CLAIM_AFTER_WINDOW)
-            and not any(t.is_punct or t.lower_ in _CLAUSE_WORDS for t in doc[span.end : c.start])
+            and not any(
+                t.is_punct or t.lower_ in _CLAUSE_WORDS for t in doc[span.end - 1 : c.start]
+            )
             for c in self.after
         ):
             return True  # "een leeftijd van 19 jaar vermeld", not "Ik was 17 en hij gaf me"

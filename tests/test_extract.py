@@ -266,6 +266,12 @@ BIRTH_DATE_AGES = [
         "gepleegd met [slachtoffer] (geboren op 12 maart 2003)",
         [14, 15],
     ),
+    # a month as the date of the act, her birthday in it: both ages
+    (
+        "hij in of omstreeks de maand mei 2019 te Breda ontucht heeft gepleegd met [slachtoffer], "
+        "geboren op 18 mei 2003",
+        [15, 16],
+    ),
     # two meetings, one before and one after her sixteenth birthday
     (
         "hij op of omstreeks 10 mei 2019 en op of omstreeks 20 juni 2019 te Venlo ontucht heeft "

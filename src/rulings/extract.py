@@ -312,7 +312,7 @@ def _ages_at(born_first: date, born_last: date, periods: list[Period]) -> list[i
     known = set()
     for first, last in periods:
         youngest, oldest = _age_on(born_last, first), _age_on(born_first, last)
-        if 0 <= youngest and oldest - youngest <= 1:
+        if youngest >= 0 and oldest - youngest <= 1:
             known.update((youngest, oldest))  # a period across her birthday gives both ages
     if not known or max(known) - min(known) > _MAX_SPREAD:
         return sorted(known)

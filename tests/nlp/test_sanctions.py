@@ -553,7 +553,37 @@ VORDERING: list[Row] = [
     ),
 ]
 
-ROWS = BESLISSING + VORDERING
+COMPENSATION: list[Row] = [
+    # one measure per victim in one demand clause
+    (
+        "vordering",
+        "De officier van justitie heeft verder gevorderd de oplegging van de "
+        "schadevergoedingsmaatregel tot een bedrag van € 4.000 ten behoeve van [slachtoffer 1] en "
+        "van € 2.500 ten behoeve van [slachtoffer 2].",
+        [
+            ("schadevergoedingsmaatregel", DEMANDED, 4000, 0, None),
+            ("schadevergoedingsmaatregel", DEMANDED, 2500, 0, None),
+        ],
+    ),
+    # the amount of the claim the demand asks to award
+    (
+        "benadeelde_partij",
+        "[slachtoffer] heeft zich als benadeelde partij gevoegd met een vordering van € 2.000,00 "
+        "aan immateriële schade. De officier van justitie heeft gevorderd de vordering geheel toe "
+        "te wijzen, met oplegging van de schadevergoedingsmaatregel.",
+        [("schadevergoedingsmaatregel", DEMANDED, 2000, 0, None)],
+    ),
+    # two amounts in the claim: which one the measure is for is not said
+    (
+        "benadeelde_partij",
+        "[slachtoffer] vordert € 750 aan materiële en € 2.000 aan immateriële schade. De officier "
+        "van justitie heeft gevorderd de vordering toe te wijzen en de schadevergoedingsmaatregel "
+        "op te leggen.",
+        [("schadevergoedingsmaatregel", DEMANDED, None, 0, None)],
+    ),
+]
+
+ROWS = BESLISSING + VORDERING + COMPENSATION
 
 
 @pytest.mark.parametrize(
@@ -621,6 +651,25 @@ def test_ruling_counts_a_sentence_once_from_the_beslissing(nlp):
     ]
     assert {s.evidence.section_index for s in sanctions if s.actor == Actor.IMPOSED} == {8}
     assert [s.evidence.section_index for s in sanctions if s.actor == Actor.DEMANDED] == [3]
+
+
+def test_ruling_takes_a_measure_demanded_in_its_own_section(nlp):
+    claim = (
+        "[slachtoffer] vordert € 1.200 aan immateriële schade. De officier van justitie heeft "
+        "gevorderd de vordering toe te wijzen en daarbij de schadevergoedingsmaatregel op te "
+        "leggen."
+    )
+    docs = [
+        section(nlp, VORDERING_TEXT, "vordering", 3),
+        section(nlp, claim, "benadeelde_partij", 7),
+        section(nlp, BESLISSING_TEXT, "beslissing", 8),
+    ]
+    demanded = [s for s in ruling_sanctions(docs)[0] if s.actor == Actor.DEMANDED]
+    assert summary(demanded) == [
+        ("gevangenisstraf", DEMANDED, 91, 0, None),
+        ("schadevergoedingsmaatregel", DEMANDED, 1200, 0, None),
+    ]
+    assert [s.evidence.section_index for s in demanded] == [3, 7]
 
 
 def test_ruling_without_beslissing_takes_the_strafmotivering(nlp):

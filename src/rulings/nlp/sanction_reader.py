@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from rulings.models import Role
 from rulings.nlp.clauses import Clause, split_clauses
+from rulings.nlp.compensation import complete_measures
 from rulings.nlp.sanction_parts import (
     BETWEEN,
     SUSPENDABLE,
@@ -86,6 +87,7 @@ def read_drafts(
         tracker.enter(clause)
         _read_clause(ctx, clause, index, tracker, tables)
         tracker.leave()
+    complete_measures(ctx)
     return drop_repeats(ctx.drafts, stated_once=role != Role.BESLISSING)
 
 

@@ -19,6 +19,7 @@ the strafmotivering and again in the beslissing counts once.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -183,12 +184,31 @@ def ruling_sanctions(docs: Sequence[Doc]) -> tuple[list[Sanction], list[Evidence
     summary = [d for d in docs if int(d._.section_index) == SUMMARY_INDEX]
     imposed = _for_actor(body, summary, Actor.IMPOSED, Role.BESLISSING)
     demanded = _for_actor(body, summary, Actor.DEMANDED, Role.VORDERING)
+    demanded += _own_section_demands(body, demanded)
     earlier = _unique(_by_doc(docs, Actor.EARLIER))
     if _is_cassation(docs):
         quoted = [[_as_earlier(s) for s in group] for group in _by_doc(docs, Actor.IMPOSED)]
         earlier = _unique([earlier, *quoted])
         imposed = []
     return imposed + demanded + earlier, _ruling_acquittals(body, summary, _is_cassation(docs))
+
+
+def _own_section_demands(body: Sequence[Doc], demanded: list[Sanction]) -> list[Sanction]:
+    """Measures demanded in a section of their own ("De officier van justitie heeft gevorderd
+    de vordering toe te wijzen en daarbij de schadevergoedingsmaatregel op te leggen" under the
+    benadeelde partij) when the demand taken so far names none of that kind."""
+    have = {s.kind for s in demanded}
+    own = _own_section_kinds()
+    found = [
+        [s for s in group if s.kind in own and s.kind not in have]
+        for group in _by_doc(body, Actor.DEMANDED)
+    ]
+    return _unique(found)
+
+
+@functools.cache
+def _own_section_kinds() -> frozenset[str]:
+    return frozenset(k.name for k in sanction_tables().kinds.values() if k.own_section)
 
 
 def _by_doc(docs: Sequence[Doc], actor: Actor) -> list[list[Sanction]]:

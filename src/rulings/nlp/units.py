@@ -44,6 +44,7 @@ class KindInfo:
     amount_near: bool
     principal: bool
     terms: tuple[str, ...]
+    own_section: bool = False  # often demanded outside the vordering (benadeelde partij, beslag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def sanction_tables() -> SanctionTables:
             amount_near=bool(entry.get("amount_near", False)),
             principal=bool(entry.get("principal", False)),
             terms=tuple(term.lower() for term in entry.get("terms", [name])),
+            own_section=bool(entry.get("own_section", False)),
         )
     units = {
         word.lower(): (measure, float(factor))

@@ -565,6 +565,23 @@ COMPENSATION: list[Row] = [
             ("schadevergoedingsmaatregel", DEMANDED, 2500, 0, None),
         ],
     ),
+    # the measure written out, its amount inside the words; a plural for two victims
+    (
+        "vordering",
+        "De officier van justitie heeft gevorderd verdachte te veroordelen tot betaling van een "
+        "schadevergoeding van € 2.750,00 aan de Staat ten behoeve van [slachtoffer].",
+        [("schadevergoedingsmaatregel", DEMANDED, 2750, 0, None)],
+    ),
+    (
+        "vordering",
+        "Zij heeft verder de oplegging gevorderd van schadevergoedingsmaatregelen ten behoeve van "
+        "[slachtoffer 1] voor een bedrag van € 8.000 en ten behoeve van [slachtoffer 2] voor een "
+        "bedrag van € 6.500.",
+        [
+            ("schadevergoedingsmaatregel", DEMANDED, 8000, 0, None),
+            ("schadevergoedingsmaatregel", DEMANDED, 6500, 0, None),
+        ],
+    ),
     # the amount of the claim the demand asks to award
     (
         "benadeelde_partij",

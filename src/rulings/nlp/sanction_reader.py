@@ -251,7 +251,7 @@ def _near_amount(
         and (i not in ctx.owned or i in ctx.shared)
     ]
     stop = min(next_start, kind.end + _COMPOUND_WINDOW)
-    after = [i for i in usable if kind.end <= ctx.amounts[i].start < stop]
+    after = [i for i in usable if kind.start <= ctx.amounts[i].start < stop]  # or within it
     before = [i for i in usable if ctx.amounts[i].end <= kind.start]
     later = [i for i in usable if ctx.amounts[i].start >= kind.end]
     chosen = (after or before[-1:] or later)[:1]

@@ -633,6 +633,25 @@ CASES = [
         "het meisje, dat toen nog maar zestien was, ook al vermeldde haar profiel 19 jaar",
         [(16, V, "stated", None), (19, V, "claimed", None)],
     ),
+    # fillers between "was" and a bare age; an age after the speaker's "nog maar"
+    ("[slachtoffer] was in die periode 15 jaar en woonde bij een oom.", [(15, V, "stated", None)]),
+    ("'Ik was toen nog maar 13 en hij was veel ouder.'", [(13, "unknown", "stated", None)]),
+    ("'Ik was op dat moment 16 jaar.'", [(16, "unknown", "stated", None)]),
+    # an age in an apposition, also bare or abbreviated
+    (
+        "In de auto zaten [naam 3], 22, en [slachtoffer], 15 jr.",
+        [(22, OTHER, "stated", None), (15, V, "stated", None)],
+    ),
+    ("met [slachtoffer] (van 14 jaar), die", [(14, V, "stated", None)]),
+    # the ages of two persons whose difference the sentence names
+    (
+        "Zij wees op het leeftijdsverschil tussen de 58-jarige verdachte en [slachtoffer], die"
+        " toen 15 jaar oud was.",
+        [(58, S, "stated", None), (15, V, "stated", None)],
+    ),
+    ("Het leeftijdsverschil bedroeg 40 jaar.", []),
+    # a past "had moeten" is no general statement
+    ("Hij had met een meisje van vijftien geen afspraak moeten maken.", [(15, V, "stated", None)]),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

@@ -53,6 +53,7 @@ _AFTER_PERSON = {  # bare numbers that are ages only right after a person
     "was/toen-bare",
     "was/real-bare",
     "was/apposition-jaar",
+    "was/apposition-bare",
 }
 _ONE = {"een", "één"}  # "had pas een jaar zijn rijbewijs": a duration, not an age of one
 _BARE_VERB_MIN = 10  # "een vader van drie" is a father of three children
@@ -301,6 +302,8 @@ class _Claims:
         """'het leeftijdsverschil ... was maar drie jaar', '[slachtoffer] is een jaar jonger dan
         ik': no one's age."""
         doc = span.doc
+        if span.id_.startswith("adjective") or "oud" in [t.lower_ for t in span]:
+            return False  # "het leeftijdsverschil tussen de 61-jarige verdachte en ..."
         return any(
             (
                 span.sent.start <= d.start < span.start

@@ -639,7 +639,7 @@ CASES = [
     ("'Ik was op dat moment 16 jaar.'", [(16, "unknown", "stated", None)]),
     # an age in an apposition, also bare or abbreviated
     (
-        "In de auto zaten [naam 3], 22, en [slachtoffer], 15 jr.",
+        "In de auto zaten [naam 3], 22, en [slachtoffer], 15 jr., met een vriendin.",
         [(22, OTHER, "stated", None), (15, V, "stated", None)],
     ),
     ("met [slachtoffer] (van 14 jaar), die", [(14, V, "stated", None)]),

@@ -272,6 +272,12 @@ BIRTH_DATE_AGES = [
         "geboren op 18 mei 2003",
         [15, 16],
     ),
+    # no date of the act: the other date of the birth date's own sentence
+    (
+        "dat verdachte met [slachtoffer], geboren op 9 februari 2002, op 14 december 2018 "
+        "heeft afgesproken",
+        [16],
+    ),
     # two meetings, one before and one after her sixteenth birthday
     (
         "hij op of omstreeks 10 mei 2019 en op of omstreeks 20 juni 2019 te Venlo ontucht heeft "

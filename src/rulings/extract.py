@@ -269,18 +269,19 @@ def _birth_ages(docs: list[Doc], periods: list[Period]) -> list[AgeMention]:
     across it ("in de periode van 1 januari 2018 tot en met 30 april 2018"); the ages between
     the first and the last act are all filled in. Where the ruling gives several victims' birth
     dates, each is set against the dates of the act in its own sentence, when it has any: the
-    charge of each victim names her own dates. A birth date without day and month (a
+    charge of each victim names her own dates. Where the ruling names no date of the act at all,
+    the other dates of the birth date's own sentence are used. A birth date without day and month (a
     pseudonymised "[geboortedatum] 2003", "geboren in 2003") gives no age (eval/README.md 'Ages').
     """
     births = [b for doc in docs for b in doc._.birth_dates or []]
     victims = {(first, last) for first, last, subject, *_ in births if subject is Subject.VICTIM}
     ages, seen = [], set()
-    for born_first, born_last, subject, found, own in births:
+    for born_first, born_last, subject, found, own, near in births:
         key = (born_first, born_last, subject)
         if (born_last - born_first).days > _MONTH_DAYS or key in seen:
             continue
         seen.add(key)
-        acts = list(own) if len(victims) > 1 and own else periods
+        acts = list(own) if len(victims) > 1 and own else periods or list(near)
         values = _within_bracket(_ages_at(born_first, born_last, acts), found, docs)
         ages += [AgeMention(v, subject, kind="birthdate", evidence=found) for v in values]
     return ages

@@ -652,6 +652,15 @@ CASES = [
     ("Het leeftijdsverschil bedroeg 40 jaar.", []),
     # a past "had moeten" is no general statement
     ("Hij had met een meisje van vijftien geen afspraak moeten maken.", [(15, V, "stated", None)]),
+    # a quotation whose source is named after it; a relative clause about "X van het Y"
+    (
+        '"Ik was 15 en hij wist dat." (verklaring van [slachtoffer] bij de politie)',
+        [(15, V, "stated", None)],
+    ),
+    (
+        "De vader van het slachtoffer, die toen 51 jaar oud was, heeft verklaard.",
+        [(51, OTHER, "stated", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

@@ -47,6 +47,7 @@ _COPULAS = {"was", "is", "werd", "bleek"}
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
 _STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
+_TRAILING_SOURCE = 80  # tokens after an "ik" within which a bracketed "(verklaring van X)" names it
 _AFTER_NOMINAL = {
     "die",
     "dat",
@@ -145,6 +146,8 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
         first > 0 and doc[first - 1].lower_ in ("die", ",")
     )  # "X van Y die toen N was", "X, de moeder van Y, toen N jaar oud"
     van = nearest.start - 1
+    if van > 0 and doc[van].lower_ in ("het", "de"):
+        van -= 1  # "de moeder van het slachtoffer, die destijds 34 jaar oud was"
     if relative and van > 0 and doc[van].lower_ == "van" and not _no_person_at(doc, van - 1):
         head = [p for p in left if p.end <= van and van - p.end <= 1]
         if head:
@@ -431,8 +434,21 @@ def _speaker(doc: Doc, ik: Span, statements: list[Span], persons: list[Span]) ->
             # aangeefster, heeft verklaard:", "De moeder van [slachtoffer] heeft verklaard:"
             return before[0] if before else (after[0] if after else None)
         if sent.start == 0:
-            return None
+            break
         sent = doc[sent.start - 1].sent
+    return _trailing_source(doc, ik, statements, persons)
+
+
+def _trailing_source(
+    doc: Doc, ik: Span, statements: list[Span], persons: list[Span]
+) -> Span | None:
+    """'"Ik was 16, dat wist hij." (verklaring van [slachtoffer] bij de rechter-commissaris)': a
+    quotation whose source is named after it, in brackets."""
+    for cue in statements:
+        if not ik.end <= cue.start <= ik.end + _TRAILING_SOURCE or doc[cue.start - 1].text != "(":
+            continue
+        named = [p for p in persons if cue.end <= p.start <= cue.end + 2]
+        return named[0] if named else None
     return None
 
 

@@ -25,7 +25,7 @@ _CHARGE_ROLES = {Role.TENLASTELEGGING, Role.BEWEZENVERKLARING}
 _BORN_VERBS = {"is", "was", "werd"}
 
 Period = tuple[date, date]
-BirthDate = tuple[date, date, Subject, Evidence, tuple[Period, ...]]
+BirthDate = tuple[date, date, Subject, Evidence, tuple[Period, ...], tuple[Period, ...]]
 
 
 def parse_date(span: Span) -> Period | None:
@@ -70,8 +70,9 @@ def birth_dates(
     acts: list[tuple[Period, int]],
 ) -> list[BirthDate]:
     """Dates right after "geboren (op)" or "geb.", or right before "(is) geboren", with the
-    person named before them and the dates of the act in the same sentence (a charge of two
-    victims gives each her own dates: "op 3 maart 2017 met [slachtoffer 1], geboren op ...")."""
+    person named before them, the dates of the act in the same sentence (a charge of two
+    victims gives each her own dates: "op 3 maart 2017 met [slachtoffer 1], geboren op ...")
+    and the other dates of that sentence."""
     births = filter_spans([s for s in spans if s.label_ == "BIRTH"])
     found = []
     for birth in births:
@@ -85,8 +86,22 @@ def birth_dates(
         subject = subject_of(left[-1]) if left else Subject.UNKNOWN
         found_at = evidence(doc, first, max(birth.end, after[0].end))
         own = tuple(act for act, sentence in acts if sentence == doc[first].sent.start)
-        found.append((*period, subject, found_at, own))
+        found.append((*period, subject, found_at, own, _near(doc, spans, dates, after[0])))
     return found
+
+
+def _near(doc: Doc, spans: list[Span], dates: list[Span], born: Span) -> tuple[Period, ...]:
+    """The other dates of the birth date's sentence that are no procedural dates: "dat
+    [slachtoffer], geboren op 9 februari 2002, op 14 december 2018 minderjarig was"."""
+    sent = born.sent
+    births = {t for s in spans if s.label_ == "BIRTH" for t in range(s.start, s.end)}
+    if any(
+        s.label_ == "NOT_OFFENCE" and sent.start <= s.start < sent.end and s.start not in births
+        for s in spans
+    ):
+        return ()  # "Op 9 maart 2020 heeft [slachtoffer], geboren op ..., aangifte gedaan"
+    near = [parse_date(d) for d in dates if d is not born and sent.start <= d.start < sent.end]
+    return tuple(p for p in near if p is not None)
 
 
 def _right_after(birth: Span, date_span: Span) -> bool:

@@ -13,8 +13,9 @@ Set by the components for the ruling-level step in rulings.extract (not findings
     event_dates    [(first, last)]: in the evidence, dates of what the suspect did that no cue
                    marks as the act ("Op 12 januari 2018 heeft verdachte ..."); used only where
                    a ruling states no date of the act
-    birth_dates    [(first, last, Subject, Evidence, own dates of the act)]: birth dates (a year
-                   alone spans the year), turned into ages against the dates of the act
+    birth_dates    [(first, last, Subject, Evidence, own dates of the act, other dates of its
+                   sentence)]: birth dates (a year alone spans the year), turned into ages
+                   against the dates of the act
     rejections     [RaisedBy]: whose plea the court rejects in this Doc ("verwerpt het verweer"),
                    also in sections whose circumstances are not read
 

@@ -661,6 +661,11 @@ CASES = [
         "De vader van het slachtoffer, die toen 51 jaar oud was, heeft verklaard.",
         [(51, OTHER, "stated", None)],
     ),
+    # her friend is someone else; his girlfriend is the victim
+    (
+        "[slachtoffer] kwam samen met haar 19-jarige vriendin naar het hotel.",
+        [(19, OTHER, "stated", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

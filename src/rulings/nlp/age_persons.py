@@ -44,6 +44,7 @@ _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
 _ACTOR_VERBS = {"heeft", "had", "is", "was", "werd", "zou"}  # "Een 17-jarige jongen heeft ..."
 _COPULAS = {"was", "is", "werd", "bleek"}
+_FRIENDS = {"vriendin", "vriendinnetje", "vriendinnen"}
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
 _PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
 _STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
@@ -94,6 +95,8 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
             )
         ]  # fmt: skip  "de toen 52-jarige trainer de meisjes": not the girls' age
         if after:
+            if _her_friend(doc, span, after[0]):
+                return Subject.OTHER
             return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
         if _nominal(doc, span):
             return _nominal_subject(doc, span, subjects)
@@ -222,6 +225,13 @@ def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
     named = [_named_apposition(doc, _pseudonym_of(doc, s, subjects), subjects) for s in before]
     kinds = {_kind(s) for s in named}
     return "other" in kinds and "victim" not in kinds
+
+
+def _her_friend(doc: Doc, span: Span, person: Span) -> bool:
+    """'[slachtoffer] kwam met haar 18-jarige vriendin': her friend is someone else, where 'zijn
+    15-jarige vriendin' is the suspect's girlfriend."""
+    first = _run_start(doc, span.start, _THEN)
+    return person.text.lower() in _FRIENDS and first > 0 and doc[first - 1].lower_ == "haar"
 
 
 def _predicate_of(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:

@@ -666,6 +666,24 @@ CASES = [
         "[slachtoffer] kwam samen met haar 19-jarige vriendin naar het hotel.",
         [(19, OTHER, "stated", None)],
     ),
+    # one person at two ages; an apposition of a counted noun to a person word
+    (
+        "In de tijd dat zij 13 en 14 jaar oud was, zag hij haar wekelijks.",
+        [(13, V, "stated", None), (14, V, "stated", None)],
+    ),
+    (
+        "Hij heeft de slachtoffers, twee nichtjes van 12 en 14 jaar, meegenomen.",
+        [(12, V, "stated", None), (14, V, "stated", None)],
+    ),
+    # a relative clause after a comma that closes a clause; a person after a preposition
+    (
+        "Hij heeft één keer met het meisje afgesproken, dat 16 was, in een hotel.",
+        [(16, V, "stated", None)],
+    ),
+    (
+        "[slachtoffer] had bij de eerste afspraak met verdachte de leeftijd van zestien jaren.",
+        [(16, V, "stated", None)],
+    ),
     # "pas een jaar" is how long, not an age of one
     (
         "Hij was toen negentien jaar oud en had pas een jaar zijn rijbewijs.",

@@ -40,6 +40,7 @@ _GENERAL_BEFORE = {
 }  # fmt: skip
 _RELATIVE_FILLERS = {"zelf", "zelfs", "ook", "toen", "destijds", "nog", "pas"}
 ARTICLES = {"de", "het", "een", "die", "deze"}
+_APPOSITION_DETERMINERS = ARTICLES | {"twee", "drie", "vier", "beide"}
 _THEN = {"toen", "toenmalige", "destijds", "nog", "pas", "op", "dat", "moment"}
 _APPOSITION = {",", "geboren", "op", "in", "d.d.", "[", "]", "geboortedatum", "datum"}
 _ACTOR_VERBS = {"heeft", "had", "is", "was", "werd", "zou"}  # "Een 17-jarige jongen heeft ..."
@@ -165,7 +166,16 @@ def _antecedent(doc: Doc, span: Span, left: list[Span]) -> Any:
         owner = _relative_owner(doc, span, left)
         if owner is not None:
             return owner
+    if not relative and doc[span.start].lower_ == "leeftijd" and _in_phrase(doc, nearest):
+        subjects = [p for p in left if not _in_phrase(doc, p) and p.end <= nearest.start]
+        if subjects:  # "[slachtoffer] had ten tijde van de ontmoeting met verdachte de leeftijd"
+            return subjects[-1]
     return nearest
+
+
+def _in_phrase(doc: Doc, person: Span) -> bool:
+    """'met verdachte', 'bij [slachtoffer]': a person after a preposition is no subject."""
+    return person.start > 0 and doc[person.start - 1].lower_ in _GENERAL_BEFORE
 
 
 def _no_person_at(doc: Doc, token: int) -> bool:
@@ -310,8 +320,10 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
         # "[slachtoffer 2], een klasgenote van veertien": a noun the rules do not know
         noun = span.start - 1
         alpha = noun >= 2 and doc[noun].is_alpha
-        comma = _apposition_comma(doc, noun, ARTICLES) if alpha else None
+        comma = _apposition_comma(doc, noun, _APPOSITION_DETERMINERS) if alpha else None
         named = _pseudonyms_ending(subjects, comma) if comma is not None else []
+        if comma is not None and not named:  # "de slachtoffers, twee zusjes van 13 en 15 jaar"
+            named = [s for s in subjects if s.end == comma and "pronoun" not in s.id_]
         return _SUBJECTS[_kind(named[-1])] if named else None
     person = before[-1]
     if _bare_plural(doc, person):

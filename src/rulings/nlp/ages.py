@@ -215,6 +215,8 @@ def _before_a_verb(span: Span, following: Token) -> bool:
 def _right_after_person(doc: Doc, span: Span, subjects: list[Span]) -> bool:
     """'[slachtoffer], toen 15,', 'een meisje dat pas 16 was', '[slachtoffer] zelf was 17': a bare
     number is an age only right after the person, past one comma, 'die'/'dat' or 'zelf'."""
+    if span[0].lower_ in ("die", "dat") and span.start >= 1 and doc[span.start - 1].text == ",":
+        return True  # "met het meisje heeft afgesproken, dat 17 was,": the relative's antecedent
     i = span.start - 1
     if i >= 0 and doc[i].lower_ in ("zelf", "die", "dat"):
         i -= 1

@@ -100,7 +100,13 @@ def _near(doc: Doc, spans: list[Span], dates: list[Span], born: Span) -> tuple[P
         for s in spans
     ):
         return ()  # "Op 9 maart 2020 heeft [slachtoffer], geboren op ..., aangifte gedaan"
-    near = [parse_date(d) for d in dates if d is not born and sent.start <= d.start < sent.end]
+    others = [s for s in spans if s.label_ == "BIRTH"]
+    near = [
+        parse_date(d)
+        for d in dates
+        if sent.start <= d.start < sent.end
+        and not any(_right_after(b, d) or _born_after(doc, d, b) for b in others)
+    ]  # no birth date, neither this one nor another person's
     return tuple(p for p in near if p is not None)
 
 

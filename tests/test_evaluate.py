@@ -461,25 +461,27 @@ def test_evaluate_command_scores_an_age_corpus_with_the_pipeline(tmp_path: Path)
     assert report["accuracies"]["no victim age"] == {"correct": 1, "total": 1}
 
 
-AGE_CORPUS = Path(__file__).resolve().parents[1] / "eval" / "age-passages" / "passages.jsonl"
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+# Development corpora of age passages and the victim-age accuracy each keeps (their READMEs).
+AGE_CORPORA = {"age-passages": 0.94, "age-passages-2": 0.90}
 
 
-def test_the_age_corpus_is_large_and_mixed_enough() -> None:
-    passages = load_passages(AGE_CORPUS)
+@pytest.mark.parametrize("name", sorted(AGE_CORPORA))
+def test_an_age_corpus_is_large_and_mixed_enough(name: str) -> None:
+    passages = load_passages(EVAL / name / "passages.jsonl")
     with_victim = [p for p in passages if any(s == "victim" for _, s in p.ages)]
     assert len(passages) >= 200
-    assert len(with_victim) >= 120
+    assert len(with_victim) >= 100
     assert len({p.role for p in passages}) >= 6
     assert sum(1 for p in passages if p.ages and p not in with_victim) >= 20
 
 
-def test_the_age_rules_keep_their_accuracy_on_the_age_corpus() -> None:
-    """A development corpus (eval/age-passages/README.md): a rule change that loses what the
-    rules were built to read shows here."""
+@pytest.mark.parametrize("name", sorted(AGE_CORPORA))
+def test_the_age_rules_keep_their_accuracy_on_an_age_corpus(name: str) -> None:
+    """A rule change that loses what the rules were built to read shows here."""
     _register()
-    runner = CliRunner()
-    result = runner.invoke(cli, ["evaluate", "--gold", str(AGE_CORPUS.parent), "--json"])
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(EVAL / name), "--json"])
     assert result.exit_code == 0, result.output
     victim = json.loads(result.output)["accuracies"]["victim age"]
-    assert victim["total"] >= 120
-    assert victim["correct"] / victim["total"] >= 0.94
+    assert victim["total"] >= 100
+    assert victim["correct"] / victim["total"] >= AGE_CORPORA[name]

@@ -31,6 +31,7 @@ SETS = {
     "heldout6": (EVAL_DIR / "heldout6", range(9601, 9700)),
     "heldout7": (EVAL_DIR / "heldout7", range(9701, 9800)),
     "heldout8": (EVAL_DIR / "heldout8", range(9801, 9900)),
+    "heldout9": (EVAL_DIR / "heldout9", range(9901, 10000)),
 }
 NS = {
     "dcterms": "http://purl.org/dc/terms/",

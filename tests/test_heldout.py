@@ -26,25 +26,8 @@ SETS = [
     "heldout7",
     "heldout8",
 ]
-EARLIER = {
-    "heldout": ["gold"],
-    "heldout2": ["gold", "heldout"],
-    "heldout3": ["gold", "heldout", "heldout2"],
-    "heldout4": ["gold", "heldout", "heldout2", "heldout3"],
-    "heldout5": ["gold", "heldout", "heldout2", "heldout3", "heldout4"],
-    "heldout6": ["gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"],
-    "heldout7": ["gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"],
-    "heldout8": [
-        "gold",
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-    ],
-}
+# Each set was written after the ones before it in this order, and must not reuse their names.
+EARLIER = {name: ["gold", *SETS[:i]] for i, name in enumerate(SETS)}
 
 
 def _stem(path: Path) -> str:

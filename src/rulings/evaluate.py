@@ -131,11 +131,7 @@ def evaluate(predict: Predict, gold_dir: Path) -> Report:
     report = Report()
     for item in load_gold(gold_dir):
         result = ItemResult(item.id)
-        try:
-            predicted: Mapping[str, Any] = predict(item.path, item.role)
-        except RulingsError as err:
-            result.error = str(err)
-            predicted = {}
+        predicted = _safely(result, lambda item=item: predict(item.path, item.role))
         score_item(item.gold, predicted, report, result.mismatches)
         report.items.append(result)
     return report
@@ -147,15 +143,20 @@ def evaluate_passages(predict: PredictText, path: Path) -> Report:
     report = Report()
     for passage in load_passages(path):
         result = ItemResult(passage.id)
-        try:
-            predicted: Mapping[str, Any] = predict(passage.text, passage.role)
-        except RulingsError as err:
-            result.error = str(err)
-            predicted = {}
+        predicted = _safely(result, lambda p=passage: predict(p.text, p.role))
         gold = {"ages": [{"value": v, "subject": s} for v, s in passage.ages]}
         _score_ages(gold, predicted, report, result.mismatches)
         report.items.append(result)
     return report
+
+
+def _safely(result: ItemResult, call: Callable[[], Mapping[str, Any]]) -> Mapping[str, Any]:
+    """The prediction, or nothing with the error kept on the item's result."""
+    try:
+        return call()
+    except RulingsError as err:
+        result.error = str(err)
+        return {}
 
 
 def is_passage_corpus(folder: Path) -> bool:

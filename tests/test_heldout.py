@@ -1,4 +1,4 @@
-"""The later gold sets eval/heldout/ to heldout8/ (see their README.md files).
+"""The later gold sets eval/heldout/ to heldout9/ (see their README.md files).
 
 Each set is scored by rulings.evaluate exactly like eval/gold/ (tests/test_gold_sets.py checks
 every file); here: each set is large enough and mixed enough to measure the targets, its names
@@ -25,6 +25,7 @@ SETS = [
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 ]
 # Each set was written after the ones before it in this order, and must not reuse their names.
 EARLIER = {name: ["gold", *SETS[:i]] for i, name in enumerate(SETS)}

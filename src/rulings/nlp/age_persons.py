@@ -5,7 +5,8 @@ The person next to an age decides ("de toen 15-jarige aangeefster", "een meisje 
 unless the sentence says otherwise: an apposition to a pseudonym ("[naam 1], de 23-jarige man"),
 a relative clause about the head of "X van Y" ("een vriendin van [slachtoffer] die toen vijftien
 was"), a pronoun after a sentence that names only someone else, the speaker of a quoted statement
-("Ik was toen 15"), or a parent speaking of her child ("haar dochter was toen 15").
+("Ik was toen 15"), or a parent speaking of her child ("haar dochter was toen 15"); the last two
+are found in rulings.nlp.age_speakers.
 """
 
 from __future__ import annotations
@@ -47,9 +48,6 @@ _ACTOR_VERBS = {"heeft", "had", "is", "was", "werd", "zou"}  # "Een 17-jarige jo
 _COPULAS = {"was", "is", "werd", "bleek"}
 _FRIENDS = {"vriendin", "vriendinnetje", "vriendinnen"}
 _NEEDS_PERSON = {"was"}  # "de proeftijd was 2 jaar" is no age either
-_PARENT_LOOKBACK = 3  # sentences back a parent may be named before "haar dochter"
-_STATEMENT_LOOKBACK = 8  # sentences a quoted statement may run before its "ik" states an age
-_TRAILING_SOURCE = 80  # tokens after an "ik" within which a bracketed "(verklaring van X)" names it
 _AFTER_NOMINAL = {
     "die",
     "dat",
@@ -72,18 +70,22 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
     sent = span.sent
     if form in _OWN_SUBJECT:
         own = [s for s in subjects if span.start <= s.start and s.end <= span.end]
-        if own and _kind(own[0]) == "victim-pronoun" and _about_someone_else(doc, own[0], subjects):
+        if (
+            own
+            and person_kind(own[0]) == "victim-pronoun"
+            and _about_someone_else(doc, own[0], subjects)
+        ):
             return Subject.OTHER
-        return _SUBJECTS[_kind(own[0])] if own else Subject.UNKNOWN
+        return _SUBJECTS[person_kind(own[0])] if own else Subject.UNKNOWN
     if form in _NEEDS_ADJACENT:
         return _adjacent_subject(doc, span, subjects)
     if form == "adjective":
         right = [s for s in subjects if s.start == span.end and s[0].text == "["]
         if right:  # "De vader van [slachtoffer], de 44-jarige [naam 2]": [naam 2]'s age
-            return _SUBJECTS[_kind(right[0])]
+            return _SUBJECTS[person_kind(right[0])]
         named = _apposed_to(doc, span, subjects)
         if named is not None:
-            return _SUBJECTS[_kind(named)]
+            return _SUBJECTS[person_kind(named)]
         if _acts_on_a_victim(doc, span, subjects):
             return Subject.SUSPECT
         after = [s for s in subjects if span.end <= s.start <= span.end + 2 and s.end <= sent.end]
@@ -98,16 +100,16 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
         if after:
             if _her_friend(doc, span, after[0]):
                 return Subject.OTHER
-            return _SUBJECTS[_kind(_named_apposition(doc, after[0], subjects))]
+            return _SUBJECTS[person_kind(_named_apposition(doc, after[0], subjects))]
         if _nominal(doc, span):
             return _nominal_subject(doc, span, subjects)
         named_after = _named_after_noun(doc, span, subjects)
         if named_after is not None:
-            return _SUBJECTS[_kind(named_after)]
+            return _SUBJECTS[person_kind(named_after)]
         if doc[span.end].lower_ != "leeftijd":
             predicate = _predicate_of(doc, span, subjects)
             if predicate is not None:
-                return _SUBJECTS[_kind(predicate)]
+                return _SUBJECTS[person_kind(predicate)]
             if _object_of_suspect(doc, span, subjects):
                 return Subject.VICTIM
             return Subject.UNKNOWN  # "een negenjarig buurmeisje": a person the rules do not know
@@ -117,7 +119,7 @@ def subject_of_age(doc: Doc, span: Span, subjects: list[Span], form: str) -> Sub
         return None if form in _NEEDS_PERSON else Subject.UNKNOWN
     if nearest is _UNNAMED:
         return Subject.UNKNOWN
-    return _SUBJECTS[_kind(_pseudonym_of(doc, nearest, subjects))]
+    return _SUBJECTS[person_kind(_pseudonym_of(doc, nearest, subjects))]
 
 
 def _run_start(doc: Doc, start: int, words: set[str]) -> int:
@@ -229,11 +231,11 @@ def _about_someone_else(doc: Doc, pronoun: Span, subjects: list[Span]) -> bool:
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     before = [
         s for s in subjects
-        if first <= s.start and s.end <= pronoun.start and "pronoun" not in _kind(s)
+        if first <= s.start and s.end <= pronoun.start and "pronoun" not in person_kind(s)
         and s.label_ in ("SUBJECT", "NAMED") and not s.id_.endswith("/ik")
     ]  # fmt: skip
     named = [_named_apposition(doc, _pseudonym_of(doc, s, subjects), subjects) for s in before]
-    kinds = {_kind(s) for s in named}
+    kinds = {person_kind(s) for s in named}
     return "other" in kinds and "victim" not in kinds
 
 
@@ -263,7 +265,7 @@ def _object_of_suspect(doc: Doc, span: Span, subjects: list[Span]) -> bool:
     if first < 1 or doc[first - 1].lower_ not in ("de", "het", "een"):
         return False
     before = [s for s in subjects if sent.start <= s.start and s.end <= first - 1]
-    if not before or _kind(before[0]) != "suspect" or before[0].start - sent.start > 3:
+    if not before or person_kind(before[0]) != "suspect" or before[0].start - sent.start > 3:
         return False
     between = doc[before[0].end : first - 1]
     later = [s for s in before[1:] if s.start >= before[0].end]
@@ -282,7 +284,7 @@ def _acts_on_a_victim(doc: Doc, span: Span, subjects: list[Span]) -> bool:
     if noun + 1 >= sent.end or doc[noun + 1].lower_ not in _ACTOR_VERBS:
         return False
     later = [s for s in subjects if noun + 1 < s.start < sent.end]
-    return any(_kind(s) == "victim" for s in later)
+    return any(person_kind(s) == "victim" for s in later)
 
 
 def _apposed_to(doc: Doc, span: Span, subjects: list[Span]) -> Span | None:
@@ -324,11 +326,11 @@ def _adjacent_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject | N
         named = _pseudonyms_ending(subjects, comma) if comma is not None else []
         if comma is not None and not named:  # "de slachtoffers, twee zusjes van 13 en 15 jaar"
             named = [s for s in subjects if s.end == comma and "pronoun" not in s.id_]
-        return _SUBJECTS[_kind(named[-1])] if named else None
+        return _SUBJECTS[person_kind(named[-1])] if named else None
     person = before[-1]
     if _bare_plural(doc, person):
         return None
-    return _SUBJECTS[_kind(_pseudonym_of(doc, person, subjects))]
+    return _SUBJECTS[person_kind(_pseudonym_of(doc, person, subjects))]
 
 
 def _bare_plural(doc: Doc, person: Span) -> bool:
@@ -373,105 +375,12 @@ def _nominal_subject(doc: Doc, span: Span, subjects: list[Span]) -> Subject:
     close = [s for s in subjects if span.start - 5 <= s.start and s.end <= span.start]
     if first > 0 and doc[first - 1].lower_ in ARTICLES:
         close = [s for s in close if _touches_comma(doc, s.end, first - 1)]
-    return _SUBJECTS[_kind(close[-1])] if close else Subject.VICTIM
+    return _SUBJECTS[person_kind(close[-1])] if close else Subject.VICTIM
 
 
 def _touches_comma(doc: Doc, end: int, start: int) -> bool:
     between = [t for t in doc[end:start] if not t.is_space]
     return len(between) == 1 and between[0].text == ","
-
-
-def in_drug_trade(spans: list[Span], persons: list[Span]) -> list[Span]:
-    """'verdachte zette een 17-jarige jongen in als drugsrunner': a victim word in a sentence
-    about the drug trade names a courier or a customer, someone other than a victim."""
-    sentences = {s.sent.start for s in spans if s.label_ == "NOT_VICTIM_CONTEXT"}
-    if not sentences:
-        return persons
-    return [
-        Span(p.doc, p.start, p.end, label="SUBJECT", span_id="other/context")
-        if p.id_ == "victim/words" and p.sent.start in sentences
-        else p
-        for p in persons
-    ]
-
-
-def children_of_parents(spans: list[Span], persons: list[Span]) -> list[Span]:
-    """'De moeder van [slachtoffer] verklaarde dat haar dochter toen 15 jaar was': the child a
-    parent speaks of is the victim, or the suspect when the parent is the suspect's ("de vader
-    van verdachte ... zijn/hun zoon"); other daughters and sons stay other persons."""
-    parents = [s for s in spans if s.label_ == "PARENT"]
-    found = list(persons)
-    for child in (s for s in spans if s.label_ == "CHILD"):
-        parent = _parent_before(child, parents)
-        if parent is None:
-            continue
-        kind = "suspect" if _parent_of_suspect(parent, persons) else "victim"
-        doc = child.doc
-        word = Span(doc, child.end - 1, child.end, label="SUBJECT", span_id=f"{kind}/child")
-        found = [p for p in found if not p.start <= word.start < p.end] + [word]
-    return found
-
-
-def _parent_before(child: Span, parents: list[Span]) -> Span | None:
-    doc, sent = child.doc, child.sent
-    first = sent.start
-    for _ in range(_PARENT_LOOKBACK):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
-    before = [p for p in parents if first <= p.start and p.end <= child.start]
-    return before[-1] if before else None
-
-
-def _parent_of_suspect(parent: Span, persons: list[Span]) -> bool:
-    doc = parent.doc
-    if parent.end >= len(doc) or doc[parent.end].lower_ != "van":
-        return False
-    return any(_kind(p) == "suspect" and parent.end < p.start <= parent.end + 2 for p in persons)
-
-
-def speakers(doc: Doc, spans: list[Span], persons: list[Span]) -> list[Span]:
-    """Each "ik" as the person whose statement it stands in: "[slachtoffer] heeft bij de politie
-    verklaard: (...) Ik was toen 15." The speaker is the person named before the statement word
-    (after it in "De verklaring van [slachtoffer]:"), in the nearest sentence back that has one."""
-    statements = [s for s in spans if s.label_ == "STATEMENT"]
-    found = []
-    for ik in (s for s in spans if s.label_ == "SPEAKER"):
-        speaker = _speaker(doc, ik, statements, persons)
-        kind = _kind(speaker) if speaker is not None else "speaker"
-        found.append(Span(doc, ik.start, ik.end, label="SUBJECT", span_id=f"{kind}/ik"))
-    return found
-
-
-def _speaker(doc: Doc, ik: Span, statements: list[Span], persons: list[Span]) -> Span | None:
-    sent = ik.sent
-    for _ in range(_STATEMENT_LOOKBACK):
-        cues = [c for c in statements if sent.start <= c.start and c.end <= min(sent.end, ik.start)]
-        if cues:
-            cue = cues[-1]
-            named = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
-            before = [p for p in named if p.end <= cue.start]
-            after = [p for p in named if p.start >= cue.end and p.end <= ik.start]
-            # the subject of the statement verb: "Getuige [naam 1], een vriendin van
-            # aangeefster, heeft verklaard:", "De moeder van [slachtoffer] heeft verklaard:"
-            return before[0] if before else (after[0] if after else None)
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-    return _trailing_source(doc, ik, statements, persons)
-
-
-def _trailing_source(
-    doc: Doc, ik: Span, statements: list[Span], persons: list[Span]
-) -> Span | None:
-    """'"Ik was 16, dat wist hij." (verklaring van [slachtoffer] bij de rechter-commissaris)': a
-    quotation whose source is named after it, in brackets."""
-    for cue in statements:
-        if not ik.end <= cue.start <= ik.end + _TRAILING_SOURCE or doc[cue.start - 1].text != "(":
-            continue
-        named = [p for p in persons if cue.end <= p.start <= cue.end + 2]
-        return named[0] if named else None
-    return None
 
 
 def _nominal(doc: Doc, span: Span) -> bool:
@@ -490,9 +399,10 @@ def _nominal(doc: Doc, span: Span) -> bool:
     )
 
 
-def _kind(span: Span) -> str:
+def person_kind(span: Span) -> str:
+    """What a person span names: victim, suspect, other, speaker and their pronoun forms."""
     return span.id_.split("/", 1)[0]
 
 
 def subject_of(person: Span) -> Subject:
-    return _SUBJECTS[_kind(person)]
+    return _SUBJECTS[person_kind(person)]

@@ -7,7 +7,7 @@ bracket (value 12, upper 16), not the victim's real age, and an age someone clai
 ("zij zei dat zij 18 was", "zich voordeed als 18-jarige") is kind "claimed". Birth dates and the
 dates of the act are kept on the Doc; rulings.extract sets the one against the other for the
 whole ruling, since the charge and the birth date often stand in different sections. Whose age
-a span states is decided in rulings.nlp.age_persons.
+a span states is decided in rulings.nlp.age_persons and rulings.nlp.age_speakers.
 """
 
 from __future__ import annotations
@@ -20,16 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from rulings.models import AgeMention, Subject
-from rulings.nlp.age_persons import (
-    ARTICLES,
-    FAMILY,
-    PLURAL,
-    children_of_parents,
-    in_drug_trade,
-    speakers,
-    subject_of,
-    subject_of_age,
-)
+from rulings.nlp.age_persons import ARTICLES, FAMILY, PLURAL, subject_of, subject_of_age
+from rulings.nlp.age_speakers import children_of_parents, in_drug_trade, speakers
 from rulings.nlp.dates import birth_dates, event_dates, month_number, offence_dates
 from rulings.nlp.extensions import evidence, make_ruler
 from rulings.nlp.numbers import parse_number

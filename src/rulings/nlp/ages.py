@@ -350,15 +350,14 @@ def _indefinite(span: Span) -> bool:
     """'een meisje van zestien', 'meisjes van 15 en 16 jaar', 'een zeventienjarige': a person
     of that age, not one the text knows."""
     doc = span.doc
-    if span[0].lower_ == "van" and span.start >= 1:
+    if span[0].lower_ == "van" and span.start >= 1:  # "een meisje van zestien"
         head = doc[span.start - 1]
-        det = doc[head.i - 1].lower_ if head.i >= 1 else ""
-    else:
-        det = doc[span.start - 1].lower_ if span.start >= 1 else ""
+        at = head.i - 1
+    else:  # "een zeventienjarige (jongen)"
         head = doc[span.end] if span.end < len(doc) else span[-1]
-    apposition = det == "een" and span.start >= 2 and doc[span.start - 2].text == ","
-    if span[0].lower_ == "van" and head.i >= 2:
-        apposition = det == "een" and doc[head.i - 2].text == ","  # "[naam 2], een man van 26"
+        at = span.start - 1
+    det = doc[at].lower_ if at >= 0 else ""
+    apposition = det == "een" and at >= 1 and doc[at - 1].text == ","  # "[naam 2], een man van 26"
     return not apposition and (det == "een" or (head.lower_ in PLURAL and det not in _DEFINITE))
 
 

@@ -120,7 +120,33 @@ def test_circumstances_with_their_raisers(findings) -> None:
         # ... while the court weighs the clean record too: that plea was followed
         ("M_CLEAN_RECORD", "defence", False),
         ("M_CLEAN_RECORD", "court", False),
+        # what rejecting "he could not know she was a minor" holds
+        ("A_MINORITY_SIGNALS", "court", False),
     ]
+    implied = findings.circumstances[-1]
+    assert implied.evidence == findings.circumstances[1].evidence  # the rejected plea
+
+
+def test_a_rejected_plea_implies_the_court_holds_the_opposite_only_once(nlp) -> None:
+    case = ruling(
+        (
+            Role.VERDEDIGING,
+            "De raadsman heeft aangevoerd dat verdachte niet wist dat [slachtoffer] minderjarig "
+            "was, omdat zij er volwassen uitzag.",
+        ),
+        (
+            Role.STRAFMOTIVERING,
+            "De rechtbank verwerpt dat verweer. Verdachte heeft de signalen dat hij met een "
+            "minderjarige te maken had genegeerd.",
+        ),
+    )
+    signals = [
+        c
+        for c in extract_ruling(nlp, case).circumstances
+        if (c.code, c.raised_by.value) == ("A_MINORITY_SIGNALS", "court")
+    ]
+    assert len(signals) == 1
+    assert signals[0].evidence.role is Role.STRAFMOTIVERING  # the court's own words, not implied
 
 
 def test_payment_references_and_contacts(findings) -> None:

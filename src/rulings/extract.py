@@ -42,6 +42,7 @@ from rulings.models import (
 from rulings.nlp import sanctions
 from rulings.nlp.article_map import ArticleMap, resolve_regime
 from rulings.nlp.articles import normalise_law
+from rulings.nlp.circumstances import implied_circumstances
 from rulings.nlp.dates import Period
 from rulings.nlp.extensions import doc_role
 from rulings.nlp.pipeline import VERSION_KEY, build_pipeline, pipeline_version
@@ -200,10 +201,29 @@ def _circumstances(docs: list[Doc]) -> list[Circumstance]:
         answers = doc_role(doc) is Role.VERDEDIGING and rejects
         found.extend((c, answers) for c in doc._.circumstances or [])
     followed = {(c.code, c.polarity) for c, _ in found if c.raised_by is RaisedBy.COURT}
-    return [
+    circumstances = [
         _rejected(c) if answered and (c.code, c.polarity) not in followed else c
         for c, answered in found
     ]
+    return circumstances + _implied(circumstances)
+
+
+def _implied(circumstances: list[Circumstance]) -> list[Circumstance]:
+    """What the court holds by rejecting a plea (patterns/circumstances.toml [implied]): a court
+    that does not follow "hij kon niet weten dat zij minderjarig was" holds that there were
+    signs of her minority. The finding's evidence is the rejected plea."""
+    rules = implied_circumstances()
+    have = {(c.code, c.raised_by) for c in circumstances}
+    out = []
+    for c in circumstances:
+        if not c.rejected or c.code not in rules:
+            continue
+        code, polarity = rules[c.code]
+        if (code, RaisedBy.COURT) in have:
+            continue
+        out.append(Circumstance(code, polarity, RaisedBy.COURT, evidence=c.evidence))
+        have.add((code, RaisedBy.COURT))
+    return out
 
 
 def _rejected(circumstance: Circumstance) -> Circumstance:

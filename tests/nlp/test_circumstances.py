@@ -14,6 +14,39 @@ D, P, C, U = "defence", "prosecutor", "court", "unknown"
 SM, VD, VO = Role.STRAFMOTIVERING, Role.VERDEDIGING, Role.VORDERING
 
 CASES = [
+    # personal circumstances the defence puts forward: work, a child, studies, a licence
+    (
+        "De raadsvrouw heeft verzocht rekening te houden met het feit dat verdachte een vaste "
+        "baan heeft als magazijnmedewerker en onlangs vader is geworden.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
+    (
+        "De raadsman heeft gewezen op de studie bouwkunde die verdachte volgt en op de zorg voor "
+        "zijn dochtertje.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
+    (
+        "De rechtbank houdt rekening met de jeugdige leeftijd van verdachte en met zijn opleiding.",
+        SM,
+        [("M_PERSONAL_IMPACT", C, False), ("M_YOUNG_OFFENDER", C, False)],  # by first word
+    ),
+    # the victim's young age in the court's own words
+    (
+        "Dat hij een zo jong meisje heeft benaderd, rekent de rechtbank hem aan.",
+        SM,
+        [("A_YOUNG_VICTIM", C, False)],
+    ),
+    # how long and how often
+    (
+        "Verdachte heeft gedurende ruim drie maanden een minderjarig meisje uitgebuit; na de "
+        "eerste afspraak heeft hij haar nog een tweede keer ontmoet.",
+        SM,
+        [("A_FREQUENCY", C, False)],
+    ),
+    ("Verdachte heeft gedurende vier maanden hennep geteeld en cocaïne verkocht.", SM, []),
+    ("Verdachte heeft gedurende twee maanden cocaïne verkocht.", SM, []),
     # the court weighs a clean record and not seeking a minor
     (
         "De rechtbank houdt rekening met het blanco strafblad van verdachte en met het feit dat "
@@ -192,8 +225,12 @@ CASES = [
     ("Verdachte toont geen berouw.", SM, []),
     # found in the sample corpus: the suspect's own disability is no vulnerable victim
     ("De verdachte is een alleenstaande man met een licht verstandelijke beperking.", VD, []),
-    # ... nor is his girlfriend's pregnancy an unsafe setting
-    ("De verdachte heeft een vaste baan en een vriendin die zwanger is.", VD, []),
+    # ... nor is his girlfriend's pregnancy an unsafe setting; his steady job is his own
+    (
+        "De verdachte heeft een vaste baan en een vriendin die zwanger is.",
+        VD,
+        [("M_PERSONAL_IMPACT", D, False)],
+    ),
     # "had moeten beseffen" about exploitation, not about her age
     (
         "Die plek had iedere klant moeten doen beseffen dat hier geen sprake was van "

@@ -13,6 +13,8 @@ applies one found in the section right after a verdediging section, where courts
 
 from __future__ import annotations
 
+import functools
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -112,6 +114,17 @@ class CircumstanceReader:
 
 
 _HELPERS = ("SPEAKER", "REJECTION", "NEGATED", "NOT_CODE")
+
+
+@functools.cache
+def implied_circumstances() -> dict[str, tuple[str, Polarity]]:
+    """patterns/circumstances.toml [implied]: the code of a plea -> what its rejection holds."""
+    table = load_table("circumstances")
+    codes = table["codes"]
+    return {
+        plea: (held, Polarity(codes[held]["polarity"]))
+        for plea, held in table.get("implied", {}).items()
+    }
 
 
 @Language.factory("rulings_circumstances", assigns=["doc._.circumstances", "doc._.rejections"])

@@ -38,6 +38,26 @@ CASES = [
         SM,
         [("A_YOUNG_VICTIM", C, False)],
     ),
+    # she seemed an adult: presented herself as one, or he thought he dealt with one
+    (
+        "De raadsvrouw heeft aangevoerd dat [slachtoffer] zich in de chat als meerderjarige "
+        "voordeed.",
+        VD,
+        [("M_VICTIM_SEEMED_ADULT", D, False)],
+    ),
+    (
+        "De raadsman heeft betoogd dat verdachte meende met een volwassen vrouw te maken te "
+        "hebben.",
+        VD,
+        [("M_VICTIM_SEEMED_ADULT", D, False)],
+    ),
+    # his name in the local paper
+    (
+        "De raadsman heeft erop gewezen dat de naam van verdachte in een regionaal dagblad is "
+        "vermeld.",
+        VD,
+        [("M_MEDIA", D, False)],
+    ),
     # how long and how often
     (
         "Verdachte heeft gedurende ruim drie maanden een minderjarig meisje uitgebuit; na de "

@@ -58,6 +58,13 @@ CASES = [
         VD,
         [("M_MEDIA", D, False)],
     ),
+    # a schoolgirl's signs the prosecutor points to
+    (
+        "De officier van justitie heeft erop gewezen dat verdachte zich niet heeft afgevraagd hoe "
+        "oud het meisje was, terwijl zij met haar schooltas kwam.",
+        VO,
+        [("A_MINORITY_SIGNALS", P, False)],
+    ),
     # how long and how often
     (
         "Verdachte heeft gedurende ruim drie maanden een minderjarig meisje uitgebuit; na de "

@@ -10,6 +10,13 @@ import pytest
 from rulings.models import Role
 
 CASES = [
+    # an escort who is paid, and a Ford Escort that is a car
+    (
+        "Zij werkte als escort voor een bureau in Utrecht.",
+        Role.STRAFMOTIVERING,
+        [("context", None, None, None, None)],
+    ),
+    ("Het slachtoffer reed in een Ford Escort naar het casino.", Role.BEWIJS, []),
     # money for sex, payer and payee named
     (
         "Verdachte betaalde haar € 100 voor seks.",

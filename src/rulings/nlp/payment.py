@@ -54,8 +54,11 @@ class PaymentReader:
             mention = _money(doc, span, spans)
             if mention is not None:
                 found.append((span.start, mention))
+        other = spans.get("NOT_CONTEXT")  # "een Ford Escort": a car, no escort service
         for label, kind in (("PAY_PHRASE", "phrase"), ("PAY_CONTEXT", "context")):
             for span in filter_spans(spans.get(label)):
+                if any(o.start <= span.start < o.end for o in other):
+                    continue
                 if not spans.in_sentence("NOT_PAYMENT", span, after_only=True):
                     found.append((span.start, _mention(doc, span, spans, kind)))
         for span, goods in _in_kind(spans):

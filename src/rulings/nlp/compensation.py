@@ -23,7 +23,8 @@ from rulings.nlp.sanction_parts import Context, Draft
 from rulings.nlp.units import Amount
 
 KIND = "schadevergoedingsmaatregel"
-_BETWEEN_VICTIMS = {"ten", "behoeve", "van", "en", "respectievelijk", ",", "-", "[", "]"}
+_NAME_MARKS = {",", "-", "[", "]"}  # "ten behoeve van [slachtoffer 1], en van"
+_MAX_BETWEEN = 12  # tokens between two victims' amounts
 _AWARD = ("toe te wijzen", "toewijzing", "toegewezen")
 _CLAIM = ("vordert", "vordering", "gevorderd", "verzoekt", "gevraagd")
 _CLAIM_LOOKBACK = 2  # sentences back the claim may stand
@@ -40,17 +41,16 @@ def complete_measures(ctx: Context) -> None:
             if draft.meaning is Actor.DEMANDED:
                 draft.amount = _claimed_amount(ctx, draft)
             continue
-        for i in _other_victims(ctx, draft):
+        for i in _other_victims(ctx, draft.amount):
             ctx.owned.add(i)
             added.append(dataclasses.replace(draft, amount=ctx.amounts[i], suspended=None))
     ctx.drafts.extend(added)
 
 
-def _other_victims(ctx: Context, draft: Draft) -> list[int]:
-    """Unowned euro amounts joined to the measure's own by 'en' with only the victims' names
-    between: each is a further measure."""
-    doc, own = ctx.doc, draft.amount
-    assert own is not None
+def _other_victims(ctx: Context, own: Amount) -> list[int]:
+    """Unowned euro amounts of the sentence joined to the measure's own by 'en', with only
+    words, numbers and the victims' pseudonyms between: each is a further measure."""
+    doc = ctx.doc
     sent = doc[own.start].sent
     found = []
     for i, other in enumerate(ctx.amounts):
@@ -60,9 +60,9 @@ def _other_victims(ctx: Context, draft: Draft) -> list[int]:
             continue
         first, second = (own, other) if own.start < other.start else (other, own)
         between = doc[first.end : second.start]
-        words = {t.lower_ for t in between}
-        named = all(t.lower_ in _BETWEEN_VICTIMS or t.is_alpha or t.like_num for t in between)
-        if "en" in words and named and len(between) <= 12 and _names_only(between):
+        plain = all(t.is_alpha or t.like_num or t.text in _NAME_MARKS for t in between)
+        joined = any(t.lower_ == "en" for t in between)
+        if joined and plain and len(between) <= _MAX_BETWEEN and _names_only(between):
             found.append(i)
     return found
 

@@ -94,20 +94,25 @@ def _near(doc: Doc, spans: list[Span], dates: list[Span], born: Span) -> tuple[P
     """The other dates of the birth date's sentence that are no procedural dates: "dat
     [slachtoffer], geboren op 9 februari 2002, op 14 december 2018 minderjarig was"."""
     sent = born.sent
-    births = {t for s in spans if s.label_ == "BIRTH" for t in range(s.start, s.end)}
-    if any(
-        s.label_ == "NOT_OFFENCE" and sent.start <= s.start < sent.end and s.start not in births
-        for s in spans
-    ):
+    if any(sent.start <= s.start < sent.end for s in _procedural(spans)):
         return ()  # "Op 9 maart 2020 heeft [slachtoffer], geboren op ..., aangifte gedaan"
-    others = [s for s in spans if s.label_ == "BIRTH"]
+    births = [s for s in spans if s.label_ == "BIRTH"]
     near = [
         parse_date(d)
         for d in dates
-        if sent.start <= d.start < sent.end
-        and not any(_right_after(b, d) or _born_after(doc, d, b) for b in others)
+        if sent.start <= d.start < sent.end and not _is_birth_date(doc, d, births)
     ]  # no birth date, neither this one nor another person's
     return tuple(p for p in near if p is not None)
+
+
+def _procedural(spans: list[Span]) -> list[Span]:
+    """The procedural words (aangifte, verhoor, vonnis ...) outside the words for being born."""
+    born = {t for s in spans if s.label_ == "BIRTH" for t in range(s.start, s.end)}
+    return [s for s in spans if s.label_ == "NOT_OFFENCE" and s.start not in born]
+
+
+def _is_birth_date(doc: Doc, date_span: Span, births: list[Span]) -> bool:
+    return any(_right_after(b, date_span) or _born_after(doc, date_span, b) for b in births)
 
 
 def _right_after(birth: Span, date_span: Span) -> bool:
@@ -151,15 +156,14 @@ def event_dates(doc: Doc, spans: list[Span], dates: list[Span]) -> list[tuple[Pe
     if doc_role(doc) is not Role.BEWIJS:
         return []
     births = [s for s in spans if s.label_ == "BIRTH"]
-    born = {t for b in births for t in range(b.start, b.end)}
-    procedural = [s for s in spans if s.label_ == "NOT_OFFENCE" and s.start not in born]
+    procedural = _procedural(spans)
     suspects = [s for s in spans if s.label_ == "SUBJECT" and s.id_.startswith("suspect")]
     found = []
     for span in dates:
         sent = span.sent
         if any(sent.start <= s.start < sent.end for s in procedural):
             continue
-        if any(_right_after(b, span) or _born_after(doc, span, b) for b in births):
+        if _is_birth_date(doc, span, births):
             continue
         if not any(sent.start <= s.start < sent.end for s in suspects):
             continue
